@@ -1,0 +1,9 @@
+package nl.regioamersfoort.samenwerken.gemeente;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MunicipalityRepository extends JpaRepository<Municipality, String> {
+
+    List<Municipality> findAllByOrderByNameAsc();
+}

@@ -1,0 +1,88 @@
+package nl.regioamersfoort.samenwerken.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fictional people for the demo run, one per role and two per municipality, all with password
+ * {@code demo}. The source documents name real officials; none of them appears here.
+ */
+@Component
+@Profile(DemoUsers.PROFILE)
+@Order(2)
+class DemoUsers implements ApplicationRunner {
+
+    static final String PROFILE = "demo";
+    static final String PASSWORD = "demo";
+
+    /** municipality code → {wethouder first name, last name, beleidsambtenaar first name, last name} */
+    private static final Map<String, String[]> LOCAL_PEOPLE = Map.of(
+            "amersfoort", new String[] {"Marieke", "Bos", "Daan", "Visser"},
+            "baarn", new String[] {"Johan", "Mulder", "Fatima", "El Amrani"},
+            "bunschoten", new String[] {"Gerrit", "van der Veen", "Lotte", "Brouwer"},
+            "eemnes", new String[] {"Els", "Hendriks", "Koen", "Dekker"},
+            "leusden", new String[] {"Pieter", "van Dijk", "Noor", "Bakker"},
+            "nijkerk", new String[] {"Anouk", "Smits", "Thijs", "Meijer"},
+            "soest", new String[] {"Karin", "de Graaf", "Milan", "Janssen"},
+            "woudenberg", new String[] {"Wim", "Kuipers", "Sophie", "Peters"});
+
+    static final List<DemoUser> USERS = users();
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private final IdentityService identityService;
+
+    DemoUsers(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int created = 0;
+        for (DemoUser demo : USERS) {
+            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+                User user = identityService.newUser(demo.id());
+                user.setFirstName(demo.firstName());
+                user.setLastName(demo.lastName());
+                user.setEmail(demo.id() + "@example.org");
+                user.setPassword(PASSWORD);
+                identityService.saveUser(user);
+                created++;
+            }
+            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
+                identityService.createMembership(demo.id(), demo.group());
+            }
+        }
+        if (created > 0) {
+            log.info("Created {} demo users (password '{}'); see README.md for the list", created, PASSWORD);
+        }
+    }
+
+    private static List<DemoUser> users() {
+        List<DemoUser> users = new ArrayList<>(List.of(
+                new DemoUser("projectleider", "Sanne", "Vermeulen", Roles.PROJECTLEIDER),
+                new DemoUser("adviseur", "Yusuf", "Demir", Roles.ADVISEUR),
+                new DemoUser("beheer", "Bram", "Smit", Roles.BEHEER),
+                new DemoUser("stuurgroep", "Ingrid", "Kok", Roles.STUURGROEP_SD),
+                new DemoUser("bosd", "Henk", "Willems", Roles.BOSD)));
+        LOCAL_PEOPLE.keySet().stream().sorted().forEach(code -> {
+            String[] names = LOCAL_PEOPLE.get(code);
+            users.add(new DemoUser("wethouder." + code, names[0], names[1], Roles.wethouder(code)));
+            users.add(new DemoUser("ambtenaar." + code, names[2], names[3], Roles.beleidsambtenaar(code)));
+        });
+        return List.copyOf(users);
+    }
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+}

@@ -1,0 +1,130 @@
+package nl.regioamersfoort.samenwerken.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure the groups of design §3 exist, one pair per municipality in the reference data, with
+ * access to the webapps their work needs. Runs at every start and only adds what is missing, so a
+ * municipality added to the data gets its groups at the next start.
+ */
+@Component
+@Order(1)
+class IdentitySetup implements ApplicationRunner {
+
+    static final String ALL_TASKS_FILTER = "Alle taken";
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final MunicipalityRepository municipalities;
+    private final Environment environment;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
+            TaskService taskService, MunicipalityRepository municipalities, Environment environment) {
+        this.environment = environment;
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.municipalities = municipalities;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        List<Roles.GroupDefinition> groups =
+                new ArrayList<>(Roles.REGIONAL);
+        municipalities.findAllByOrderByNameAsc()
+                .forEach(m -> groups.addAll(Roles.local(m.getCode(), m.getName())));
+        groups.forEach(group -> ensureGroup(group.id(), group.name()));
+
+        for (var group : groups) {
+            ensureGrant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        ensureGrant(Roles.PROJECTLEIDER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        ensureGrant(Roles.ADVISEUR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        ensureAllTasksFilter();
+        ensureConfiguredAdministratorInBeheer();
+    }
+
+    /** Camunda's starter creates the configured administrator in camunda-admin; Samenwerken's pages know beheer. */
+    private void ensureConfiguredAdministratorInBeheer() {
+        String adminId = environment.getProperty("camunda.bpm.admin-user.id");
+        if (adminId != null && identityService.createUserQuery().userId(adminId).count() > 0
+                && identityService.createUserQuery().userId(adminId).memberOfGroup(Roles.BEHEER).count() == 0) {
+            identityService.createMembership(adminId, Roles.BEHEER);
+        }
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(id);
+        group.setName(name);
+        group.setType(Roles.BEHEER.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+        identityService.saveGroup(group);
+        log.info("Created group {} ({})", id, name);
+    }
+
+    private void ensureGrant(String groupId, Resource resource, String resourceId, Permission permission) {
+        boolean present = authorizationService.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .hasPermission(permission).count() > 0;
+        if (present) {
+            return;
+        }
+        Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        grant.setGroupId(groupId);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        grant.addPermission(permission);
+        authorizationService.saveAuthorization(grant);
+    }
+
+    /**
+     * Tasklist shows tasks only through filters. Everyone may read this one; which tasks it lists
+     * is still decided per person by the task authorizations.
+     */
+    private void ensureAllTasksFilter() {
+        if (filterService.createFilterQuery().filterName(ALL_TASKS_FILTER).count() > 0) {
+            return;
+        }
+        Filter filter = filterService.newTaskFilter(ALL_TASKS_FILTER)
+                .setQuery(taskService.createTaskQuery())
+                .setProperties(Map.of("description", "Alle taken die u mag zien", "priority", -10, "refresh", true));
+        filterService.saveFilter(filter);
+        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+        read.setUserId(Authorization.ANY);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+    }
+}

@@ -1,0 +1,109 @@
+package nl.regioamersfoort.samenwerken.security;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import jakarta.servlet.Filter;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything. Spring Security authenticates against Camunda's identity; the REST API
+ * and the webapps then take that login over through Camunda's container-based authentication, so
+ * the engine's authorization checks see the same user and groups at every door.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /** Where the Camunda webapps post their own logout button. */
+    private static final RequestMatcher WEBAPP_LOGOUT =
+            antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+
+    /** Machine and API clients: HTTP Basic on every request, no session, no cookies (so no CSRF). */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/engine-rest/**", "/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Samenwerken"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** People in a browser: a Dutch login page, a session, and the webapps behind it. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Roles.BEHEER)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/camunda/app/tasklist/", false)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), WEBAPP_LOGOUT)
+                        .defaultLogoutSuccessHandlerFor(loggedOutPage(), antMatcher("/logout")))
+                .exceptionHandling(exceptions -> exceptions
+                        // The webapps' own API calls get a status they understand instead of a login page.
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                                antMatcher("/camunda/api/**")))
+                // The webapps protect their API with their own CSRF filter (header X-XSRF-TOKEN).
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
+                .build();
+    }
+
+    private static SimpleUrlLogoutSuccessHandler loggedOutPage() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?afgemeld");
+        return handler;
+    }
+
+    /** Hands the logged-in user (with their Camunda groups) to the engine for each REST call. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("Samenwerken REST authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName(),
+                ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest"));
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /** Logs the Spring Security user into the webapps, before their own authentication filter runs. */
+    @Bean
+    FilterRegistrationBean<Filter> webappAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Samenwerken webapp authentication");
+        registration.addUrlPatterns("/camunda/*");
+        registration.setInitParameters(Map.of(
+                ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, ContainerBasedAuthenticationProvider.class.getName()));
+        registration.setOrder(101);
+        return registration;
+    }
+}
