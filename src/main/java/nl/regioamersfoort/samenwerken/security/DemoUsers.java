@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,10 @@ class DemoUsers implements ApplicationRunner {
                 identityService.saveUser(user);
                 created++;
             }
-            if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count() == 0) {
-                identityService.createMembership(demo.id(), demo.group());
+            for (String group : demo.groups()) {
+                if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                    identityService.createMembership(demo.id(), group);
+                }
             }
         }
         if (created > 0) {
@@ -72,7 +75,8 @@ class DemoUsers implements ApplicationRunner {
         List<DemoUser> users = new ArrayList<>(List.of(
                 new DemoUser("projectleider", "Sanne", "Vermeulen", Roles.PROJECTLEIDER),
                 new DemoUser("adviseur", "Yusuf", "Demir", Roles.ADVISEUR),
-                new DemoUser("beheer", "Bram", "Smit", Roles.BEHEER),
+                // The webapps insist on a member of camunda-admin, else they offer anyone to create one.
+                new DemoUser("beheer", "Bram", "Smit", Roles.BEHEER, Groups.CAMUNDA_ADMIN),
                 new DemoUser("stuurgroep", "Ingrid", "Kok", Roles.STUURGROEP_SD),
                 new DemoUser("bosd", "Henk", "Willems", Roles.BOSD)));
         LOCAL_PEOPLE.keySet().stream().sorted().forEach(code -> {
@@ -83,6 +87,6 @@ class DemoUsers implements ApplicationRunner {
         return List.copyOf(users);
     }
 
-    record DemoUser(String id, String firstName, String lastName, String group) {
+    record DemoUser(String id, String firstName, String lastName, String... groups) {
     }
 }

@@ -63,6 +63,15 @@ class IdentitySetup implements ApplicationRunner {
         municipalities.findAllByOrderByNameAsc()
                 .forEach(m -> groups.addAll(Roles.local(m.getCode(), m.getName())));
         groups.forEach(group -> ensureGroup(group.id(), group.name()));
+        ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda-beheerders");
+
+        // Administrators need explicit grants too: the webapps decide who may open Cockpit and Admin
+        // from grants, not from the engine's admin groups.
+        for (String administrators : List.of(Groups.CAMUNDA_ADMIN, Roles.BEHEER)) {
+            for (Resource resource : Resources.values()) {
+                ensureGrant(administrators, resource, Authorization.ANY, Permissions.ALL);
+            }
+        }
 
         for (var group : groups) {
             ensureGrant(group.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -88,7 +97,8 @@ class IdentitySetup implements ApplicationRunner {
         }
         Group group = identityService.newGroup(id);
         group.setName(name);
-        group.setType(Roles.BEHEER.equals(id) ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
+        boolean administrators = Roles.BEHEER.equals(id) || Groups.CAMUNDA_ADMIN.equals(id);
+        group.setType(administrators ? Groups.GROUP_TYPE_SYSTEM : Groups.GROUP_TYPE_WORKFLOW);
         identityService.saveGroup(group);
         log.info("Created group {} ({})", id, name);
     }

@@ -57,8 +57,9 @@ class ProductionCredentialsCheck extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
+        String configuredAdministrator = environment.getProperty(ADMIN_ID);
         for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
-            if (processEngine.getIdentityService().createUserQuery().userId(demo.id()).count() > 0) {
+            if (!demo.id().equals(configuredAdministrator) && processEngine.getIdentityService().createUserQuery().userId(demo.id()).count() > 0) {
                 throw new InsecureConfigurationException(
                         "Refusing to start: the database holds the demo user '" + demo.id()
                                 + "' (password 'demo') while the demo profile is not active.",

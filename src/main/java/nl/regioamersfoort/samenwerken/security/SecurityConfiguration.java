@@ -15,6 +15,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -36,13 +37,24 @@ class SecurityConfiguration {
     private static final RequestMatcher WEBAPP_LOGOUT =
             antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
 
+    /** Camunda groups are the roles, as they are: {@code isUserInRole("beheer")} means group beheer. */
+    @Bean
+    static GrantedAuthorityDefaults grantedAuthorityDefaults() {
+        return new GrantedAuthorityDefaults("");
+    }
+
     /** Machine and API clients: HTTP Basic on every request, no session, no cookies (so no CSRF). */
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/engine-rest/**", "/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Ant matchers: /engine-rest and /camunda/api are Jersey servlets, which Spring MVC matchers do not see.
+                .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**"), antMatcher("/actuator/**")))
+                .authorizeHttpRequests(requests -> requests
+                        // Status only (UP/DOWN) for load balancers and health checks; details need beheer.
+                        .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
+                        .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Roles.BEHEER)
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Samenwerken"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -55,9 +67,9 @@ class SecurityConfiguration {
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(Roles.BEHEER)
+                        // Administrators come from configuration; the webapps' "create the first admin" page stays shut.
+                        .requestMatchers(antMatcher("/camunda/api/admin/setup/**"), antMatcher("/camunda/app/admin/*/setup/**")).denyAll()
+                        .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
@@ -72,7 +84,7 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
                                 antMatcher("/camunda/api/**")))
                 // The webapps protect their API with their own CSRF filter (header X-XSRF-TOKEN).
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
                 .build();
     }
 
