@@ -10,4 +10,10 @@ class LoginController {
     String login() {
         return "login";
     }
+
+    /** Most people come to work their tasks: the start page is Tasklist. */
+    @GetMapping("/")
+    String startPage() {
+        return "redirect:/camunda/app/tasklist/";
+    }
 }

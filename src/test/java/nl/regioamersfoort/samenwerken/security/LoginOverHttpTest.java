@@ -97,6 +97,11 @@ class LoginOverHttpTest {
         HttpResponse<String> login = browser.login("wethouder.baarn", "demo");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/"));
+        assertThat(browser.get("/", "text/html").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/"));
+        // The webapps send a person whose session ended to the shared login page, not to their own form.
+        assertThat(browser.get("/camunda/app/tasklist/scripts/config.js", "*/*").body()).contains("../samenwerken/login-page");
+        assertThat(browser.get("/camunda/app/samenwerken/login-page.js", "*/*").body()).contains("/login?afgemeld");
 
         assertThat(browser.get("/camunda/app/tasklist/default/", "text/html").statusCode()).isEqualTo(200);
         JsonNode webappUser = json.readTree(browser.get("/camunda/api/admin/auth/user/default").body());
