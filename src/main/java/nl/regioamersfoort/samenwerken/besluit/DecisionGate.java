@@ -1,0 +1,93 @@
+package nl.regioamersfoort.samenwerken.besluit;
+
+import nl.regioamersfoort.samenwerken.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * The process glue of {@code wethouder-besluit}: the reusable gate where the beleidsambtenaar
+ * prepares and the wethouder (or the college) decides. The decision is stored before the gate
+ * returns its outcome, and only a member of the deciding group can take it.
+ */
+// Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
+@Component("decisionGate")
+public class DecisionGate {
+
+    static final String DECISION_ID = "besluitId";
+
+    private final DecisionRepository decisions;
+    private final ConsentRepository consents;
+
+    DecisionGate(DecisionRepository decisions, ConsentRepository consents) {
+        this.decisions = decisions;
+        this.consents = consents;
+    }
+
+    /** Service task "Besluit openen": the gate's inputs become a decision record. */
+    public void open(DelegateExecution execution) {
+        String type = (String) execution.getVariable("onderwerpType");
+        Decision decision = decisions.save(new Decision(
+                (String) execution.getVariable("programmaId"),
+                (String) execution.getVariable("gemeente"),
+                SubjectType.valueOf(type),
+                String.valueOf(execution.getVariable("onderwerpReferentie")),
+                (String) execution.getVariable("onderwerp"),
+                (String) execution.getVariable("besluitnemerGroep"),
+                (String) execution.getVariable("voorstelConcept"),
+                execution.getProcessInstanceId()));
+        execution.setVariable(DECISION_ID, decision.getId());
+    }
+
+    /**
+     * Task "... voorbereiden" created: the subject to read (on the task) and the draft proposal to
+     * edit (on the gate's own instance, where any client's submission lands).
+     */
+    public void showDraft(DelegateTask task) {
+        Decision decision = decisionOf(task);
+        task.setVariableLocal("onderwerp", decision.getSubject());
+        task.getExecution().setVariable("voorstel", decision.getProposal());
+    }
+
+    public void saveProposal(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        String proposal = form.requiredText("voorstel", "Voorstel", 4000);
+        decisionOf(task).propose(proposal, CurrentUser.of(task), EngineClock.now());
+        form.consumed("voorstel");
+    }
+
+    /** Task "Besluit: ..." created: the decider reads subject and proposal; outcome and motivation stay on the task. */
+    public void showProposal(DelegateTask task) {
+        Decision decision = decisionOf(task);
+        task.setVariableLocal("onderwerp", decision.getSubject());
+        task.setVariableLocal("voorstel", decision.getProposal());
+    }
+
+    public void decide(DelegateTask task) {
+        FormInput input = FormInput.of(task);
+        Outcome outcome = Outcome.valueOf(input.requiredChoice("uitkomst", "Besluit", "akkoord", "aanpassen", "afwijzen")
+                .toUpperCase(java.util.Locale.ROOT));
+        String motivation = input.requiredText("motivering", "Motivering", 2000);
+        Decision decision = decisionOf(task);
+        String decider = CurrentUser.of(task);
+        if (!CurrentUser.isMemberOf(task, decider, decision.getDecidingGroup())) {
+            throw FormInput.invalid("Dit besluit kan alleen genomen worden door een lid van de groep '"
+                    + decision.getDecidingGroup() + "'.");
+        }
+        decision.decide(outcome, motivation, decider, EngineClock.now());
+        if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
+            consents.save(new Consent(decision));
+        }
+        input.consumed("uitkomst", "motivering");
+        // The caller reads the checked outcome that is also in the audit trail.
+        task.getExecution().setVariable("uitkomst", outcome.formValue());
+    }
+
+    private Decision decisionOf(DelegateTask task) {
+        Number id = (Number) task.getExecution().getVariable(DECISION_ID);
+        return decisions.findById(id.longValue())
+                .orElseThrow(() -> new IllegalStateException("No decision " + id + " for task " + task.getId()));
+    }
+}

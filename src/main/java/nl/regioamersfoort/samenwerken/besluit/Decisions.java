@@ -1,0 +1,45 @@
+package nl.regioamersfoort.samenwerken.besluit;
+
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may ask about decisions and consents. */
+@Service
+@Transactional(readOnly = true)
+public class Decisions {
+
+    private final DecisionRepository decisions;
+    private final ConsentRepository consents;
+
+    Decisions(DecisionRepository decisions, ConsentRepository consents) {
+        this.decisions = decisions;
+        this.consents = consents;
+    }
+
+    /** the latest decision on this subject is akkoord, taken by a member of the given group. */
+    public boolean isApproved(SubjectType type, String subjectRef, String decidingGroup) {
+        List<Decision> trail = decisions.findBySubjectTypeAndSubjectRefOrderByIdAsc(type, subjectRef).stream()
+                .filter(d -> d.getOutcome() != null)
+                .toList();
+        if (trail.isEmpty()) {
+            return false;
+        }
+        Decision latest = trail.get(trail.size() - 1);
+        return latest.getOutcome() == Outcome.AKKOORD && latest.getDecidingGroup().equals(decidingGroup)
+                && latest.getDecidedBy() != null;
+    }
+
+    public List<Decision> trail(String programmeId, String municipalityCode) {
+        return decisions.findByProgrammeIdAndMunicipalityCodeOrderByIdAsc(programmeId, municipalityCode);
+    }
+
+    /** everything that may be shared regionally for this programme, in the order it was consented. */
+    public List<Consent> consents(String programmeId) {
+        return consents.findByProgrammeIdOrderByIdAsc(programmeId);
+    }
+
+    public List<Consent> consents(String programmeId, SubjectType type) {
+        return consents.findByProgrammeIdAndSubjectTypeOrderByIdAsc(programmeId, type);
+    }
+}

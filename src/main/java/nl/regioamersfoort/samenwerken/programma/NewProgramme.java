@@ -1,0 +1,12 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A request to start a programme period, from the API or from the start form in Tasklist. Calendar
+ * dates may be null: the seed's defaults apply.
+ */
+public record NewProgramme(String name, LocalDate start, LocalDate end, List<String> municipalities, LocalDate inventory,
+        LocalDate plan, LocalDate topics, LocalDate approach, LocalDate feedback, List<LocalDate> meetings) {
+}

@@ -1,0 +1,50 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The due dates of a programme period (seed 000 §6): inventory and overview of topics end of
+ * April, tailored plan and plan of approach end of June, the feedback moment after the elections
+ * on 30 June, progress talks every three months, and the regional meetings during execution.
+ */
+public record ProgrammeCalendar(LocalDate inventory, LocalDate plan, LocalDate topics, LocalDate approach,
+        LocalDate feedback, int progressIntervalMonths, List<LocalDate> meetings) {
+
+    public static final int DEFAULT_PROGRESS_INTERVAL_MONTHS = 3;
+
+    /** The seed's default cycle for a period starting on the given day. */
+    static ProgrammeCalendar defaults(LocalDate start, LocalDate end) {
+        int year = start.getYear();
+        LocalDate plan = lastWeekdayOf(YearMonth.of(year, 6));
+        return new ProgrammeCalendar(lastWeekdayOf(YearMonth.of(year, 4)), plan, lastWeekdayOf(YearMonth.of(year, 4)),
+                plan, LocalDate.of(year, 6, 30), DEFAULT_PROGRESS_INTERVAL_MONTHS, quarterlyMeetings(plan, end));
+    }
+
+    /** Every three months after the plan of approach, while the period lasts. */
+    static List<LocalDate> quarterlyMeetings(LocalDate after, LocalDate end) {
+        List<LocalDate> meetings = new ArrayList<>();
+        for (LocalDate meeting = after.plusMonths(3); !meeting.isAfter(end); meeting = meeting.plusMonths(3)) {
+            meetings.add(meeting);
+        }
+        return meetings;
+    }
+
+    /** Due dates for a municipality that joins later: the same rhythm, counted from its join date. */
+    public static LocalDate[] relativeToJoining(LocalDate joinedOn) {
+        return new LocalDate[] {lastWeekdayOf(YearMonth.from(joinedOn.plusMonths(3))),
+                lastWeekdayOf(YearMonth.from(joinedOn.plusMonths(5)))};
+    }
+
+    /** Until issue 4 brings the holiday calendar: a due date never falls in a weekend. */
+    static LocalDate lastWeekdayOf(YearMonth month) {
+        LocalDate day = month.atEndOfMonth();
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+}

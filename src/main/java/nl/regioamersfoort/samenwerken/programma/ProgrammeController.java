@@ -1,0 +1,157 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The programme API (contract in README.md): start, list and inspect programme periods; join and hand over. */
+@RestController
+@RequestMapping("/api/programmas")
+class ProgrammeController {
+
+    private final Programmes programmes;
+    private final MunicipalityRepository municipalities;
+    private final RuntimeService runtimeService;
+    private final Optional<TrackStatuses> trackStatuses;
+
+    ProgrammeController(Programmes programmes, MunicipalityRepository municipalities, RuntimeService runtimeService,
+            Optional<TrackStatuses> trackStatuses) {
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.runtimeService = runtimeService;
+        this.trackStatuses = trackStatuses;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> start(@RequestBody ProgrammaAanvraag request, Principal principal) {
+        Kalender calendar = request.kalender() == null ? new Kalender(null, null, null, null, null, null) : request.kalender();
+        Programme programme = programmes.start(new NewProgramme(request.naam(), request.start(), request.einde(), request.gemeenten(),
+                calendar.inventarisatie(), calendar.maatwerkplan(), calendar.overzichtOnderwerpen(), calendar.planVanAanpak(),
+                calendar.terugkoppeling(), calendar.vergaderingen()), principal.getName());
+        return ResponseEntity.created(URI.create("/api/programmas/" + programme.getId()))
+                .body(Map.of("id", programme.getId(), "businessKey", programme.getId()));
+    }
+
+    @GetMapping
+    List<ProgrammaSamenvatting> list() {
+        return programmes.all().stream()
+                .map(p -> new ProgrammaSamenvatting(p.getId(), p.getName(), p.getStart(), p.getEnd(), p.getStatus()))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    Programma show(@PathVariable String id) {
+        Programme programme = programmes.get(id);
+        ProgrammeCalendar calendar = programme.getCalendar();
+        List<DeelnemendeGemeente> participants = programme.getParticipants().stream().map(participant -> {
+            Municipality municipality = municipalities.findById(participant.getMunicipalityCode()).orElseThrow();
+            Optional<TrackStatuses.TrackStatus> status = trackStatuses.flatMap(s -> s.of(id, municipality.getCode()));
+            return new DeelnemendeGemeente(municipality.getCode(), municipality.getName(), municipality.isFunded(),
+                    participant.getJoinedOn(),
+                    status.map(TrackStatuses.TrackStatus::phase).orElse(municipality.isFunded() ? null : "ALLEEN_REGIONAAL"),
+                    status.map(TrackStatuses.TrackStatus::nextDue).orElse(null));
+        }).toList();
+        return new Programma(programme.getId(), programme.getName(), programme.getStart(), programme.getEnd(), programme.getStatus(),
+                programme.getStatusReason(), new Kalender(calendar.inventory(), calendar.plan(), calendar.topics(), calendar.approach(),
+                        calendar.feedback(), calendar.meetings()), participants);
+    }
+
+    /** A municipality joins the running programme (message GemeenteTreedtToe). */
+    @PostMapping("/{id}/gemeenten")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> join(@PathVariable String id, @RequestBody Toetreding request) {
+        programmes.get(id);
+        if (request.gemeente() == null || request.gemeente().isBlank()) {
+            throw new InvalidProgrammeException("Geef de gemeente die toetreedt.");
+        }
+        runtimeService.createMessageCorrelation("GemeenteTreedtToe")
+                .processInstanceBusinessKey(id)
+                .setVariable("gemeente", request.gemeente())
+                .setVariable("toetredingsDatum", request.datum() == null ? null : request.datum().toString())
+                .correlateWithResult();
+        return Map.of("businessKey", id + "-" + request.gemeente());
+    }
+
+    /** A new portefeuillehouder takes over (message PortefeuillehouderGewisseld). */
+    @PostMapping("/{id}/portefeuillehouderwissel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> handOver(@PathVariable String id, @RequestBody Wissel request) {
+        programmes.get(id);
+        if (request.gemeente() == null || request.wethouder() == null) {
+            throw new InvalidProgrammeException("Geef de gemeente en de nieuwe wethouder.");
+        }
+        runtimeService.createMessageCorrelation("PortefeuillehouderGewisseld")
+                .processInstanceBusinessKey(id)
+                .setVariable("gemeente", request.gemeente())
+                .setVariable("nieuweWethouder", request.wethouder())
+                .setVariable("vorigeWethouder", request.vorigeWethouder())
+                .correlateWithResult();
+        return Map.of("businessKey", id + "-" + request.gemeente());
+    }
+
+    @ExceptionHandler({InvalidProgrammeException.class, NotValidException.class})
+    ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
+        return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(Map.of("melding",
+                "De aanvraag is geen geldige JSON of bevat een ongeldige waarde (datums als jjjj-mm-dd)."));
+    }
+
+    @ExceptionHandler(ProgrammeNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(ProgrammeNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("melding", e.getMessage()));
+    }
+
+    @ExceptionHandler(MismatchingMessageCorrelationException.class)
+    ResponseEntity<Map<String, String>> notRunning(MismatchingMessageCorrelationException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("melding", "Het programma loopt niet (meer)."));
+    }
+
+    record ProgrammaAanvraag(String naam, LocalDate start, LocalDate einde, List<String> gemeenten, Kalender kalender) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Kalender(LocalDate inventarisatie, LocalDate maatwerkplan, LocalDate overzichtOnderwerpen, LocalDate planVanAanpak,
+            LocalDate terugkoppeling, List<LocalDate> vergaderingen) {
+    }
+
+    record ProgrammaSamenvatting(String id, String naam, LocalDate start, LocalDate einde, ProgrammeStatus status) {
+    }
+
+    record Programma(String id, String naam, LocalDate start, LocalDate einde, ProgrammeStatus status, String toelichting,
+            Kalender kalender, List<DeelnemendeGemeente> gemeenten) {
+    }
+
+    record DeelnemendeGemeente(String code, String naam, boolean gefinancierd, LocalDate deelnameVanaf, String fase,
+            LocalDate volgendeDeadline) {
+    }
+
+    record Toetreding(String gemeente, LocalDate datum) {
+    }
+
+    record Wissel(String gemeente, String wethouder, String vorigeWethouder) {
+    }
+}

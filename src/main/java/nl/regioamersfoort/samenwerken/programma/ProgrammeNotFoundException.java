@@ -1,0 +1,8 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+public class ProgrammeNotFoundException extends RuntimeException {
+
+    ProgrammeNotFoundException(String programmeId) {
+        super("Programma '" + programmeId + "' bestaat niet.");
+    }
+}

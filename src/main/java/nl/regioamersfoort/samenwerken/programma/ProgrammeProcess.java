@@ -1,0 +1,242 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import nl.regioamersfoort.samenwerken.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The process glue of {@code programma-inclusie-diversiteit}. */
+// Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
+@Component("programmeProcess")
+public class ProgrammeProcess {
+
+    static final String PROGRAMME_ID = "programmaId";
+    static final String MESSAGE_PLAN_ADJUSTMENT = "PlanBijsturen";
+    private static final List<String> START_FORM_FIELDS = List.of("naam", "start", "einde", "gemeenten", "inventarisatie",
+            "maatwerkplan", "overzichtOnderwerpen", "planVanAanpak", "terugkoppeling");
+    private static final Logger log = LoggerFactory.getLogger(ProgrammeProcess.class);
+
+    private final Programmes programmes;
+    private final MunicipalityRepository municipalities;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    ProgrammeProcess(Programmes programmes, MunicipalityRepository municipalities, TaskService taskService,
+            RuntimeService runtimeService, IdentityService identityService) {
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    /**
+     * "Programma vastleggen": a programme started through the API is registered already; one
+     * started from the start form in Tasklist is checked and registered here.
+     */
+    public void register(DelegateExecution execution) {
+        String programmeId = (String) execution.getVariable(PROGRAMME_ID);
+        if (programmeId == null) {
+            FormInput form = FormInput.of(execution);
+            NewProgramme request = new NewProgramme(form.requiredText("naam", "Naam van het programma", 200),
+                    date(execution, "start", "Startdatum"), date(execution, "einde", "Einddatum"), form.list("gemeenten"),
+                    date(execution, "inventarisatie", "Inventarisatie gereed"), date(execution, "maatwerkplan", "Maatwerkplan gereed"),
+                    date(execution, "overzichtOnderwerpen", "Overzicht (deel)onderwerpen gereed"),
+                    date(execution, "planVanAanpak", "Plan van aanpak gereed"),
+                    date(execution, "terugkoppeling", "Terugkoppeling na de verkiezingen"), null);
+            if (request.start() == null || request.end() == null) {
+                throw FormInput.invalid("Vul een startdatum en een einddatum in.");
+            }
+            Programme programme;
+            try {
+                programme = programmes.register(request, CurrentUser.of(execution), null);
+            } catch (InvalidProgrammeException e) {
+                throw FormInput.invalid(e.getMessage());
+            }
+            programmeId = programme.getId();
+            execution.setProcessBusinessKey(programmeId);
+            execution.setVariable(PROGRAMME_ID, programmeId);
+            execution.removeVariables(START_FORM_FIELDS);
+        }
+        Programme programme = programmes.get(programmeId);
+        ProgrammeCalendar calendar = programme.getCalendar();
+        execution.setVariable("programmaNaam", programme.getName());
+        execution.setVariable("periodeEinde", EngineClock.morningOf(programme.getEnd()));
+        execution.setVariable("overzichtDeadline", EngineClock.endOfWorkingDay(calendar.topics()));
+        execution.setVariable("planVanAanpakDeadline", EngineClock.endOfWorkingDay(calendar.approach()));
+    }
+
+    /**
+     * The timer of the feedback moment is set when the programme instance starts, before
+     * "Programma vastleggen": it reads the registered programme, or else the start form.
+     */
+    public Date feedbackMoment(VariableScope execution) {
+        String programmeId = (String) execution.getVariable(PROGRAMME_ID);
+        if (programmeId != null) {
+            return EngineClock.morningOf(programmes.get(programmeId).getCalendar().feedback());
+        }
+        LocalDate feedback = date(execution, "terugkoppeling", "Terugkoppeling na de verkiezingen");
+        if (feedback == null) {
+            LocalDate start = date(execution, "start", "Startdatum");
+            if (start == null) {
+                throw FormInput.invalid("Vul een startdatum en een einddatum in.");
+            }
+            feedback = LocalDate.of(start.getYear(), 6, 30);
+        }
+        return EngineClock.morningOf(feedback);
+    }
+
+    /** The collection of the multi-instance "Gemeentetraject": one local track per funded participant. */
+    public List<String> fundedParticipants(String programmeId) {
+        return programmes.fundedParticipants(programmeId);
+    }
+
+    /** "Deelname vastleggen" (message GemeenteTreedtToe). */
+    public void join(DelegateExecution execution) {
+        String code = (String) execution.getVariable("gemeente");
+        LocalDate joinedOn = date(execution, "toetredingsDatum", "Datum van toetreding");
+        try {
+            programmes.join((String) execution.getVariable(PROGRAMME_ID), code, joinedOn == null ? EngineClock.today() : joinedOn);
+        } catch (InvalidProgrammeException e) {
+            throw FormInput.invalid(e.getMessage());
+        }
+        execution.setVariableLocal("gefinancierd", programmes.isFunded(code));
+    }
+
+    /**
+     * "Wethoudertaken overdragen" (message PortefeuillehouderGewisseld): the new portefeuillehouder
+     * joins the municipality's wethouder group and gets its open wethouder tasks; pending consent
+     * requests are put to them again.
+     */
+    public void handOver(DelegateExecution execution) {
+        String code = (String) execution.getVariable("gemeente");
+        String newWethouder = (String) execution.getVariable("nieuweWethouder");
+        String previousWethouder = (String) execution.getVariable("vorigeWethouder");
+        Municipality municipality = municipalities.findById(code == null ? "" : code)
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + code + "'."));
+        if (newWethouder == null || identityService.createUserQuery().userId(newWethouder).count() == 0) {
+            throw FormInput.invalid("Onbekende gebruiker voor de nieuwe wethouder: '" + newWethouder + "'.");
+        }
+        String group = "wethouder-" + municipality.getCode();
+        if (identityService.createUserQuery().userId(newWethouder).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(newWethouder, group);
+        }
+        if (previousWethouder != null && !previousWethouder.equals(newWethouder)
+                && identityService.createUserQuery().userId(previousWethouder).memberOfGroup(group).count() > 0) {
+            identityService.deleteMembership(previousWethouder, group);
+        }
+        String trackKey = execution.getProcessBusinessKey() + "-" + municipality.getCode();
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(trackKey).taskCandidateGroup(group)
+                .includeAssignedTasks().list();
+        for (Task task : tasks) {
+            taskService.setAssignee(task.getId(), newWethouder);
+            taskService.createComment(task.getId(), task.getProcessInstanceId(),
+                    "Opnieuw voorgelegd aan " + newWethouder + " na de wisseling van portefeuillehouder in " + municipality.getName() + ".");
+        }
+        log.info("Handed {} open wethouder task(s) of {} to {}", tasks.size(), trackKey, newWethouder);
+    }
+
+    /** Task "Koers kiezen na de verkiezingen" completed: the BOSD's choice, checked. */
+    public void chooseCourse(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        String course = form.requiredChoice("koers", "Koers", "doorgaan", "bijsturen", "stoppen");
+        form.requiredText("toelichting", "Toelichting", 2000);
+        List<String> affected = form.list("bijsturenGemeenten");
+        for (String code : affected) {
+            if (municipalities.findById(code).isEmpty()) {
+                throw FormInput.invalid("Onbekende gemeente bij bijsturen: '" + code + "'.");
+            }
+        }
+        task.getExecution().setVariable("koers", course);
+    }
+
+    /** "Maatwerkplannen terug naar aanpassing": the chosen (or all) local tracks in execution go back to their plan. */
+    public void adjustPlans(DelegateExecution execution) {
+        List<String> affected = FormInput.of(execution).list("bijsturenGemeenten");
+        String programmeId = (String) execution.getVariable(PROGRAMME_ID);
+        List<String> codes = affected.isEmpty() ? programmes.fundedParticipants(programmeId) : affected;
+        for (String code : codes) {
+            String trackKey = programmeId + "-" + code;
+            boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(trackKey)
+                    .messageEventSubscriptionName(MESSAGE_PLAN_ADJUSTMENT).count() > 0;
+            if (waiting) {
+                runtimeService.createMessageCorrelation(MESSAGE_PLAN_ADJUSTMENT).processInstanceBusinessKey(trackKey).correlate();
+            } else {
+                log.info("Local track {} is not in execution; its plan is still open for adjustment", trackKey);
+            }
+        }
+    }
+
+    /** "Programma stoppen": the reason is kept and every open task of the programme is told why it closes. */
+    public void stop(DelegateExecution execution) {
+        String programmeId = (String) execution.getVariable(PROGRAMME_ID);
+        String reason = "Programma gestopt na de terugkoppeling: " + execution.getVariable("toelichting");
+        programmes.stop(programmeId, reason);
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKeyLike(programmeId + "%").list()) {
+            taskService.createComment(task.getId(), task.getProcessInstanceId(), "Gesloten: " + reason);
+        }
+    }
+
+    public void finish(DelegateExecution execution) {
+        programmes.finish((String) execution.getVariable(PROGRAMME_ID), "Eindrapportage gedeeld in het BOSD");
+    }
+
+    /** Task "Besluit over voortzetting" completed. */
+    public void decideContinuation(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        String decision = form.requiredChoice("voortzetten", "Samenwerking voortzetten", "ja", "nee");
+        form.requiredText("toelichting", "Toelichting", 2000);
+        task.getExecution().setVariable("voortzetten", decision);
+    }
+
+    /** "Volgende periode starten": two more years with the municipalities that are members then. */
+    public void startNextPeriod(DelegateExecution execution) {
+        Programme previous = programmes.get((String) execution.getVariable(PROGRAMME_ID));
+        LocalDate start = previous.getEnd().plusDays(1);
+        LocalDate end = start.plusYears(2).minusDays(1);
+        List<String> members = municipalities.findAllByOrderByNameAsc().stream()
+                .filter(m -> m.isMemberOn(start)).map(Municipality::getCode).toList();
+        String name = previous.getName().replaceAll("\\s*\\d{4}\\s*-\\s*\\d{4}\\s*$", "").strip()
+                + " " + start.getYear() + "-" + end.getYear();
+        Programme next = programmes.register(new NewProgramme(name, start, end, members, null, null, null, null, null, null),
+                CurrentUser.of(execution), previous.getId());
+        runtimeService.startProcessInstanceByKey(Programmes.PROCESS_KEY, next.getId(),
+                java.util.Map.of(PROGRAMME_ID, next.getId()));
+        execution.setVariable("volgendProgramma", next.getId());
+    }
+
+    private static LocalDate date(VariableScope execution, String key, String label) {
+        return toDate(execution.getVariable(key), label);
+    }
+
+    static LocalDate toDate(Object value, String label) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (value instanceof Date date) {
+            return date.toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+        }
+        try {
+            return LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
+        } catch (DateTimeParseException e) {
+            throw FormInput.invalid("'" + label + "' is geen geldige datum (verwacht: jjjj-mm-dd).");
+        }
+    }
+}

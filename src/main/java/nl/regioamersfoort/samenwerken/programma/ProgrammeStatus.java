@@ -1,0 +1,7 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+public enum ProgrammeStatus {
+    LOPEND,
+    GESTOPT,
+    AFGEROND
+}

@@ -1,0 +1,169 @@
+package nl.regioamersfoort.samenwerken.programma;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starting programme periods and keeping their participants; the rules a projectleider must meet. */
+@Service
+@Transactional
+public class Programmes {
+
+    public static final String PROCESS_KEY = "programma-inclusie-diversiteit";
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
+
+    private final ProgrammeRepository programmes;
+    private final MunicipalityRepository municipalities;
+    private final RuntimeService runtimeService;
+
+    Programmes(ProgrammeRepository programmes, MunicipalityRepository municipalities, RuntimeService runtimeService) {
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Registers the programme and starts its process; the business key is the programme id. */
+    public Programme start(NewProgramme request, String requestedBy) {
+        Programme programme = register(request, requestedBy, null);
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, programme.getId(), Map.of(ProgrammeProcess.PROGRAMME_ID, programme.getId()));
+        return programme;
+    }
+
+    Programme register(NewProgramme request, String requestedBy, String previousProgrammeId) {
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            throw new InvalidProgrammeException("Geef het programma een naam.");
+        }
+        if (name.length() > 200) {
+            throw new InvalidProgrammeException("De naam is te lang: maximaal 200 tekens.");
+        }
+        if (request.start() == null || request.end() == null) {
+            throw new InvalidProgrammeException("Vul een startdatum en een einddatum in.");
+        }
+        if (!request.end().isAfter(request.start())) {
+            throw new InvalidProgrammeException("De einddatum moet na de startdatum liggen.");
+        }
+        if (request.end().isAfter(request.start().plusYears(5))) {
+            throw new InvalidProgrammeException("Een looptijd duurt hoogstens vijf jaar.");
+        }
+        List<Municipality> participants = participants(request.municipalities(), request.start());
+
+        ProgrammeCalendar defaults = ProgrammeCalendar.defaults(request.start(), request.end());
+        List<LocalDate> meetings = request.meetings() == null || request.meetings().isEmpty()
+                ? defaults.meetings() : request.meetings().stream().distinct().sorted().toList();
+        ProgrammeCalendar calendar = new ProgrammeCalendar(
+                withinPeriod("inventarisatie", orDefault(request.inventory(), defaults.inventory()), request),
+                withinPeriod("maatwerkplan", orDefault(request.plan(), defaults.plan()), request),
+                withinPeriod("overzichtOnderwerpen", orDefault(request.topics(), defaults.topics()), request),
+                withinPeriod("planVanAanpak", orDefault(request.approach(), defaults.approach()), request),
+                withinPeriod("terugkoppeling", orDefault(request.feedback(), defaults.feedback()), request),
+                ProgrammeCalendar.DEFAULT_PROGRESS_INTERVAL_MONTHS,
+                meetings);
+        meetings.forEach(meeting -> withinPeriod("vergaderingen", meeting, request));
+
+        Programme programme = new Programme(newId(request.start(), request.end()), name, request.start(), request.end(), calendar,
+                previousProgrammeId, requestedBy, EngineClock.now());
+        participants.forEach(m -> programme.addParticipant(m.getCode(), request.start()));
+        return programmes.save(programme);
+    }
+
+    /** A municipality joins a running programme (message GemeenteTreedtToe). */
+    Participant join(String programmeId, String municipalityCode, LocalDate joinedOn) {
+        Programme programme = get(programmeId);
+        Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
+                .orElseThrow(() -> new InvalidProgrammeException("Onbekende gemeente: '" + municipalityCode + "'."));
+        if (programme.participant(municipality.getCode()).isPresent()) {
+            throw new InvalidProgrammeException(municipality.getName() + " doet al mee aan dit programma.");
+        }
+        if (joinedOn.isBefore(programme.getStart()) || !joinedOn.isBefore(programme.getEnd())) {
+            throw new InvalidProgrammeException("De datum van toetreding valt buiten de looptijd van het programma.");
+        }
+        if (!municipality.isMemberOn(joinedOn)) {
+            throw new InvalidProgrammeException(municipality.getName() + " is op " + DUTCH_DATE.format(joinedOn)
+                    + " geen lid van de samenwerking.");
+        }
+        programme.addParticipant(municipality.getCode(), joinedOn);
+        return programme.participant(municipality.getCode()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Programme get(String programmeId) {
+        return programmes.findById(programmeId == null ? "" : programmeId)
+                .orElseThrow(() -> new ProgrammeNotFoundException(programmeId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Programme> all() {
+        return programmes.findAllByOrderByStartDesc();
+    }
+
+    /** The participants with a funded local track (Amersfoort takes part regionally only). */
+    @Transactional(readOnly = true)
+    public List<String> fundedParticipants(String programmeId) {
+        return get(programmeId).getParticipants().stream()
+                .map(Participant::getMunicipalityCode)
+                .filter(code -> municipalities.findById(code).map(Municipality::isFunded).orElse(false))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isFunded(String municipalityCode) {
+        return municipalities.findById(municipalityCode).map(Municipality::isFunded).orElse(false);
+    }
+
+    void stop(String programmeId, String reason) {
+        get(programmeId).stop(reason);
+    }
+
+    void finish(String programmeId, String reason) {
+        get(programmeId).finish(reason);
+    }
+
+    private List<Municipality> participants(List<String> codes, LocalDate start) {
+        if (codes == null || codes.isEmpty()) {
+            throw new InvalidProgrammeException("Kies minstens één deelnemende gemeente.");
+        }
+        List<Municipality> participants = new ArrayList<>();
+        for (String code : new LinkedHashSet<>(codes)) {
+            Municipality municipality = municipalities.findById(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new InvalidProgrammeException("Onbekende gemeente: '" + code + "'."));
+            if (!municipality.isMemberOn(start)) {
+                throw new InvalidProgrammeException(municipality.getName() + " is op de startdatum nog geen lid van de "
+                        + "samenwerking (lid vanaf " + DUTCH_DATE.format(municipality.getMemberFrom())
+                        + "). Laat de gemeente later toetreden.");
+            }
+            participants.add(municipality);
+        }
+        return participants;
+    }
+
+    private static LocalDate orDefault(LocalDate value, LocalDate fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static LocalDate withinPeriod(String field, LocalDate date, NewProgramme request) {
+        if (date.isBefore(request.start()) || date.isAfter(request.end())) {
+            throw new InvalidProgrammeException("De datum bij '" + field + "' (" + date + ") valt buiten de looptijd van het programma.");
+        }
+        return date;
+    }
+
+    private String newId(LocalDate start, LocalDate end) {
+        String base = "inclusie-" + start.getYear() + "-" + end.getYear();
+        String id = base;
+        for (int n = 2; programmes.existsById(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+}

@@ -1,0 +1,14 @@
+package nl.regioamersfoort.samenwerken.regio;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface RegionalAgendaItemRepository extends JpaRepository<RegionalAgendaItem, Long> {
+
+    boolean existsByConsentId(Long consentId);
+
+    List<RegionalAgendaItem> findByProgrammeIdAndMeetingDateOrderByIdAsc(String programmeId, LocalDate meetingDate);
+
+    List<RegionalAgendaItem> findByProgrammeIdOrderByIdAsc(String programmeId);
+}

@@ -1,0 +1,11 @@
+package nl.regioamersfoort.samenwerken.traject;
+
+public enum ActivityStatus {
+    /** In the plan, waiting for the wethouder's decision. */
+    VOORGESTELD,
+    GOEDGEKEURD,
+    AFGEWEZEN,
+    UITGEVOERD,
+    /** Taken out of the plan before a decision. */
+    VERVALLEN
+}

@@ -1,0 +1,242 @@
+package nl.regioamersfoort.samenwerken.traject;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.regioamersfoort.samenwerken.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.programma.Participant;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/** The process glue of {@code gemeentetraject}: the local track's case file and its documents. */
+// Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
+@Component("localTracks")
+public class LocalTrackProcess {
+
+    private final LocalTrackRepository tracks;
+    private final LocalActivityRepository activities;
+    private final ProgressTalkRepository progressTalks;
+    private final MunicipalityRepository municipalities;
+    private final Programmes programmes;
+
+    LocalTrackProcess(LocalTrackRepository tracks, LocalActivityRepository activities, ProgressTalkRepository progressTalks,
+            MunicipalityRepository municipalities, Programmes programmes) {
+        this.tracks = tracks;
+        this.activities = activities;
+        this.progressTalks = progressTalks;
+        this.municipalities = municipalities;
+        this.programmes = programmes;
+    }
+
+    /**
+     * "Traject openen": the case file, and the due dates as variables the tasks and timers use. A
+     * municipality that joins later gets the same rhythm counted from its join date; a due date
+     * that has already passed moves to a month from now rather than firing at once.
+     */
+    public void open(DelegateExecution execution) {
+        String programmeId = (String) execution.getVariable("programmaId");
+        String code = (String) execution.getVariable("gemeente");
+        Programme programme = programmes.get(programmeId);
+        Municipality municipality = municipalities.findById(code).orElseThrow();
+        Participant participant = programme.participant(code)
+                .orElseThrow(() -> new IllegalStateException(code + " does not take part in " + programmeId));
+        ProgrammeCalendar calendar = programme.getCalendar();
+        LocalDate inventoryDue = calendar.inventory();
+        LocalDate planDue = calendar.plan();
+        if (participant.getJoinedOn().isAfter(programme.getStart())) {
+            LocalDate[] relative = ProgrammeCalendar.relativeToJoining(participant.getJoinedOn());
+            inventoryDue = relative[0];
+            planDue = relative[1];
+        }
+        LocalDate earliest = EngineClock.today().plusMonths(1);
+        if (inventoryDue.isBefore(EngineClock.today())) {
+            inventoryDue = earliest;
+        }
+        if (planDue.isBefore(inventoryDue)) {
+            planDue = inventoryDue.plusMonths(2);
+        }
+        String trackId = execution.getProcessBusinessKey();
+        LocalTrack track = tracks.findById(trackId).orElse(null);
+        if (track == null) {
+            track = tracks.save(new LocalTrack(trackId, programmeId, code, inventoryDue, planDue, EngineClock.now()));
+        }
+        LocalDate firstProgressTalk = planDue.plusMonths(calendar.progressIntervalMonths());
+        execution.setVariable("trajectId", trackId);
+        execution.setVariable("gemeenteNaam", municipality.getName());
+        execution.setVariable("vaststellendOrgaan", municipality.getAdoptingBody().name());
+        execution.setVariable("inventarisatieDeadline", EngineClock.endOfWorkingDay(track.getInventoryDue()));
+        execution.setVariable("maatwerkplanDeadline", EngineClock.endOfWorkingDay(track.getPlanDue()));
+        execution.setVariable("periodeEinde", EngineClock.morningOf(programme.getEnd()));
+        execution.setVariable("voortgangsCyclus", "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                firstProgressTalk.atTime(9, 0).atZone(EngineClock.ZONE)) + "/P" + calendar.progressIntervalMonths() + "M");
+    }
+
+    /** Execution listener: the track enters a phase. */
+    public void enter(DelegateExecution execution, String phase) {
+        track(execution.getProcessBusinessKey()).moveTo(Phase.valueOf(phase));
+    }
+
+    public void showInventory(DelegateTask task) {
+        LocalTrack track = track(task);
+        task.getExecution().setVariable("watSpeeltLokaal", track.getLocalSituation());
+        task.getExecution().setVariable("mogelijkeVervolgstap", track.getNextStep());
+    }
+
+    public void saveInventory(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        track(task).recordInventory(form.requiredText("watSpeeltLokaal", "Wat speelt er lokaal?", 4000),
+                form.requiredText("mogelijkeVervolgstap", "Mogelijke vervolgstap", 2000));
+        form.consumed("watSpeeltLokaal", "mogelijkeVervolgstap");
+    }
+
+    public void showPlan(DelegateTask task) {
+        LocalTrack track = track(task);
+        task.getExecution().setVariable("planSamenvatting", track.getPlanSummary());
+        task.getExecution().setVariable("activiteiten", activities.findByTrackIdOrderByPositionAsc(track.getId()).stream()
+                .filter(a -> a.getStatus() != ActivityStatus.VERVALLEN)
+                .map(LocalActivity::getTitle)
+                .collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * The plan's activities, one per line. Activities already decided on keep their decision; new
+     * lines become proposals for the wethouder; proposals no longer in the plan lapse.
+     */
+    public void savePlan(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        String summary = form.requiredText("planSamenvatting", "Samenvatting van het maatwerkplan", 4000);
+        String lines = form.requiredText("activiteiten", "Lokale activiteiten en gesprekken", 4000);
+        Set<String> titles = new LinkedHashSet<>();
+        for (String line : lines.split("\\R")) {
+            String title = line.strip().replaceFirst("^[-*•]\\s*", "");
+            if (title.length() > 500) {
+                throw FormInput.invalid("Een activiteit is te lang: maximaal 500 tekens per regel.");
+            }
+            if (!title.isEmpty()) {
+                titles.add(title);
+            }
+        }
+        if (titles.isEmpty()) {
+            throw FormInput.invalid("Noem minstens één lokale activiteit of één gesprek.");
+        }
+        LocalTrack track = track(task);
+        track.recordPlan(summary);
+        Map<String, LocalActivity> existing = activities.findByTrackIdOrderByPositionAsc(track.getId()).stream()
+                .collect(Collectors.toMap(LocalActivity::getTitle, Function.identity(), (a, b) -> a));
+        int position = 0;
+        for (String title : titles) {
+            LocalActivity activity = existing.remove(title);
+            if (activity == null) {
+                activities.save(new LocalActivity(track.getId(), position, title));
+            } else {
+                activity.reposition(position);
+                if (activity.getStatus() == ActivityStatus.VERVALLEN) {
+                    activity.moveTo(ActivityStatus.VOORGESTELD);
+                }
+            }
+            position++;
+        }
+        existing.values().stream().filter(a -> a.getStatus() == ActivityStatus.VOORGESTELD)
+                .forEach(a -> a.moveTo(ActivityStatus.VERVALLEN));
+        form.consumed("planSamenvatting", "activiteiten");
+    }
+
+    /** The talk is recorded; its id goes (locally) to the consent gate that follows on the same path. */
+    public void saveProgressTalk(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        ProgressTalk talk = progressTalks.save(new ProgressTalk(track(task).getId(), EngineClock.now(),
+                form.requiredText("tussenresultaten", "Tussenresultaten", 4000), form.optionalText("successen", "Successen", 2000),
+                form.optionalText("teleurstellingen", "Teleurstellingen", 2000), CurrentUser.of(task)));
+        form.consumed("tussenresultaten", "successen", "teleurstellingen");
+        task.getExecution().setVariableLocal("voortgangId", talk.getId());
+    }
+
+    public void showEvaluation(DelegateTask task) {
+        LocalTrack track = track(task);
+        task.getExecution().setVariable("evaluatie", track.getEvaluation());
+        task.getExecution().setVariable("successen", track.getSuccesses());
+        task.getExecution().setVariable("teleurstellingen", track.getDisappointments());
+    }
+
+    public void saveEvaluation(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        track(task).recordEvaluation(form.requiredText("evaluatie", "Slotevaluatie", 4000), form.optionalText("successen", "Successen", 2000),
+                form.optionalText("teleurstellingen", "Teleurstellingen", 2000));
+        form.consumed("evaluatie", "successen", "teleurstellingen");
+    }
+
+    /** The draft a beleidsambtenaar starts from when asking consent to share (R-02); they may shorten it. */
+    public String draftToShare(String trackId, String kind, Object progressTalkId) {
+        LocalTrack track = track(trackId);
+        String name = municipalities.findById(track.getMunicipalityCode()).map(Municipality::getName).orElse(track.getMunicipalityCode());
+        StringJoiner text = new StringJoiner("\n");
+        switch (kind) {
+            case "INVENTARISATIE" -> {
+                text.add("Wat speelt er in " + name + ": " + track.getLocalSituation());
+                text.add("Mogelijke vervolgstap: " + track.getNextStep());
+            }
+            case "MAATWERKPLAN" -> {
+                text.add("Maatwerkplan " + name + ": " + track.getPlanSummary());
+                List<String> titles = new ArrayList<>();
+                activities.findByTrackIdOrderByPositionAsc(trackId).stream()
+                        .filter(a -> a.getStatus() != ActivityStatus.VERVALLEN).forEach(a -> titles.add(a.getTitle()));
+                text.add("Activiteiten: " + String.join("; ", titles));
+            }
+            case "VOORTGANG" -> {
+                ProgressTalk talk = progressTalks.findById(((Number) progressTalkId).longValue()).orElseThrow();
+                text.add("Tussenresultaten " + name + ": " + talk.getInterimResults());
+                if (talk.getSuccesses() != null) {
+                    text.add("Successen: " + talk.getSuccesses());
+                }
+                if (talk.getDisappointments() != null) {
+                    text.add("Teleurstellingen: " + talk.getDisappointments());
+                }
+            }
+            case "SLOTEVALUATIE" -> {
+                text.add("Slotevaluatie " + name + ": " + track.getEvaluation());
+                if (track.getSuccesses() != null) {
+                    text.add("Successen: " + track.getSuccesses());
+                }
+                if (track.getDisappointments() != null) {
+                    text.add("Teleurstellingen: " + track.getDisappointments());
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown kind of text to share: " + kind);
+        }
+        String draft = text.toString();
+        return draft.length() > 4000 ? draft.substring(0, 4000) : draft;
+    }
+
+    /** "Inbreng eindrapportage vastleggen": the track is done; its consented evaluation feeds the final report. */
+    public void close(DelegateExecution execution) {
+        track(execution.getProcessBusinessKey()).close(Phase.AFGEROND, EngineClock.now());
+    }
+
+    /** The wethouder rejected a step: the municipality stops its local track. */
+    public void stop(DelegateExecution execution) {
+        track(execution.getProcessBusinessKey()).close(Phase.GESTOPT, EngineClock.now());
+    }
+
+    private LocalTrack track(DelegateTask task) {
+        return track(task.getExecution().getProcessBusinessKey());
+    }
+
+    private LocalTrack track(String trackId) {
+        return tracks.findById(trackId).orElseThrow(() -> new IllegalStateException("No local track " + trackId));
+    }
+}

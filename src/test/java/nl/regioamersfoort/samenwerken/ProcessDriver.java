@@ -1,0 +1,110 @@
+package nl.regioamersfoort.samenwerken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Walks the real process models as the people of Samenwerken would: each task is completed by a
+ * named person (with their Camunda groups), time moves with ClockUtil and due jobs (timers, async
+ * continuations) are executed as the job executor would.
+ */
+public final class ProcessDriver {
+
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+
+    public ProcessDriver(ProcessEngine engine) {
+        this.taskService = engine.getTaskService();
+        this.identityService = engine.getIdentityService();
+        this.managementService = engine.getManagementService();
+    }
+
+    public static Date at(String isoLocalDateTime) {
+        return Date.from(LocalDateTime.parse(isoLocalDateTime).atZone(ZONE).toInstant());
+    }
+
+    /** Moves the engine's clock and runs every job that is due then, until none is left. */
+    public void travelTo(String isoLocalDateTime) {
+        ClockUtil.setCurrentTime(at(isoLocalDateTime));
+        runDueJobs();
+    }
+
+    public void runDueJobs() {
+        for (int round = 0; round < 500; round++) {
+            List<Job> due = managementService.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                managementService.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("Jobs keep coming: a timer loop?");
+    }
+
+    /** The one open task with this definition key in this case (business key), or a clear failure. */
+    public Task task(String businessKey, String taskKey) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
+        assertThat(tasks).as("open task '%s' in %s", taskKey, businessKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    public List<Task> tasks(String businessKey, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).list();
+    }
+
+    public boolean hasTask(String businessKey, String taskKey) {
+        return !tasks(businessKey, taskKey).isEmpty();
+    }
+
+    /** Completes the task as this person, through the engine API and with the person's authorizations. */
+    public void complete(Task task, String userId, Object... keyValues) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            variables.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups);
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    public void complete(String businessKey, String taskKey, String userId, Object... keyValues) {
+        complete(task(businessKey, taskKey), userId, keyValues);
+    }
+
+    /**
+     * One pass through the wethouder-besluit gate of this case: the ambtenaar prepares (keeping the
+     * draft the process offers, if any), the decider decides.
+     */
+    public void decide(String businessKey, String municipality, String decider, String outcome) {
+        Task prepare = task(businessKey, "besluit-voorbereiden");
+        Object draft = taskService.getVariable(prepare.getId(), "voorstel");
+        complete(prepare, "ambtenaar." + municipality, "voorstel", draft == null ? "Voorstel van de ambtenaar" : draft);
+        complete(businessKey, "besluit-nemen", decider, "uitkomst", outcome, "motivering", "Motivering: " + outcome);
+    }
+
+    public void decide(String businessKey, String municipality, String outcome) {
+        decide(businessKey, municipality, "wethouder." + municipality, outcome);
+    }
+}

@@ -1,0 +1,205 @@
+package nl.regioamersfoort.samenwerken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import nl.regioamersfoort.samenwerken.besluit.Consent;
+import nl.regioamersfoort.samenwerken.besluit.Decision;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.besluit.Outcome;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A whole programme period 2022-2023 for the six municipalities of October 2021, through the real
+ * models: five local tracks (Amersfoort takes part regionally only), the regional track with its
+ * meetings, the feedback moment after the elections, and the final report with the decision to
+ * continue. Time moves through the calendar; every timer fires as a job.
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+class ProgrammeCycleTest {
+
+    static final List<String> FUNDED = List.of("baarn", "bunschoten", "leusden", "soest", "woudenberg");
+    static final String PROGRAMME = "inclusie-2022-2023";
+    static final String REGION = PROGRAMME + "-regio";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        driver = new ProcessDriver(engine);
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    ProcessInstance localTrack(String businessKey) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject")
+                .processInstanceBusinessKey(businessKey).singleResult();
+    }
+
+    @Test
+    void aWholePeriodRunsFromStartToTheDecisionToContinue() {
+        Programme programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
+                LocalDate.of(2023, 12, 31), List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg"),
+                null, null, null, null, null, null), "projectleider");
+        assertThat(programme.getId()).isEqualTo(PROGRAMME);
+        ProcessInstance main = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(PROGRAMME).singleResult();
+        assertThat(main).isActive().isWaitingAt("gemeentetrajecten", "regionaal-spoor-uitvoeren");
+
+        // Five local tracks, none for Amersfoort; due dates from the calendar (end of April, a Friday in 2022).
+        for (String code : FUNDED) {
+            Task inventory = driver.task(PROGRAMME + "-" + code, "inventarisatie-opstellen");
+            assertThat(inventory.getDueDate()).isEqualTo(ProcessDriver.at("2022-04-29T17:00:00"));
+            assertThat(inventory.getName()).startsWith("Inventarisatie ");
+        }
+        assertThat(driver.tasks(PROGRAMME + "-amersfoort", "inventarisatie-opstellen")).isEmpty();
+        assertThat(driver.task(PROGRAMME + "-baarn", "inventarisatie-opstellen").getName()).isEqualTo("Inventarisatie Baarn");
+
+        // L1 and L2 for every funded municipality; Leusden's wethouder first asks to complete the inventory.
+        driver.travelTo("2022-03-01T10:00:00");
+        for (String code : FUNDED) {
+            String track = PROGRAMME + "-" + code;
+            driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code,
+                    "watSpeeltLokaal", "In " + code + " speelt eenzaamheid onder LHBTI+ ouderen.", "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
+            if (code.equals("leusden")) {
+                driver.decide(track, code, "aanpassen");
+                assertThat(driver.task(track, "inventarisatie-opstellen")).isNotNull();
+                driver.complete(track, "inventarisatie-opstellen", "adviseur",
+                        "watSpeeltLokaal", "Aangevuld: ook jongeren.", "mogelijkeVervolgstap", "Gesprek met scholen");
+            }
+            driver.decide(track, code, "akkoord");
+        }
+        driver.travelTo("2022-05-16T10:00:00");
+        for (String code : FUNDED) {
+            String track = PROGRAMME + "-" + code;
+            assertThat(driver.task(track, "maatwerkplan-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-06-30T17:00:00"));
+            driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code,
+                    "planSamenvatting", "Zichtbaarheid vergroten in " + code, "activiteiten", "Voorlichting op scholen\nGesprek met de regenboogvereniging");
+            driver.decide(track, code, "akkoord");           // discussion
+            driver.decide(track, code, "akkoord");           // adoption by the portefeuillehouder (DMN)
+            // Soest's wethouder does not consent to share the plan.
+            driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
+            assertThat(localTrack(track)).isWaitingAt("activiteit-besluit", "einde-looptijd");
+        }
+
+        // R1 and R2 in the regional track.
+        driver.complete(REGION, "overzicht-onderwerpen-opstellen", "projectleider", "onderwerpen", "Deelonderwerpen: onderwijs, sport");
+        assertThat(driver.task(REGION, "overzicht-onderwerpen-voorbereiden").getDueDate()).isNull();
+        driver.complete(REGION, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(REGION, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
+        assertThat(driver.task(REGION, "plan-van-aanpak-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-06-30T17:00:00"));
+        driver.complete(REGION, "plan-van-aanpak-opstellen", "adviseur", "planVanAanpak", "Samen leren per deelonderwerp");
+        driver.complete(REGION, "plan-van-aanpak-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(REGION, "plan-van-aanpak-delen", "bosd", "verslag", "Gedeeld");
+
+        // The feedback moment after the elections: the BOSD continues.
+        driver.travelTo("2022-06-30T10:00:00");
+        driver.complete(PROGRAMME, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan");
+        driver.complete(PROGRAMME, "koers-kiezen", "bosd", "koers", "doorgaan", "toelichting", "De nieuwe portefeuillehouders steunen de aanpak.");
+        assertThat(driver.hasTask(PROGRAMME, "koers-kiezen")).isFalse();
+
+        // every activity passes the wethouder first; then it is carried out.
+        driver.travelTo("2022-07-04T10:00:00");
+        for (String code : FUNDED) {
+            String track = PROGRAMME + "-" + code;
+            assertThat(driver.tasks(track, "activiteit-uitvoeren")).isEmpty();
+            for (Task prepare : driver.tasks(track, "besluit-voorbereiden")) {
+                driver.complete(prepare, "ambtenaar." + code, "voorstel", "Graag akkoord");
+            }
+            for (Task decide : driver.tasks(track, "besluit-nemen")) {
+                driver.complete(decide, "wethouder." + code, "uitkomst", "akkoord", "motivering", "Past in het plan");
+            }
+            List<Task> toCarryOut = driver.tasks(track, "activiteit-uitvoeren");
+            assertThat(toCarryOut).extracting(Task::getName)
+                    .containsExactlyInAnyOrder("Uitvoeren: Voorlichting op scholen", "Uitvoeren: Gesprek met de regenboogvereniging");
+            for (Task activity : toCarryOut) {
+                driver.complete(activity, "ambtenaar." + code, "resultaat", "Goed bezocht");
+            }
+        }
+
+        // Quarterly: progress talks in every track and a regional meeting. Baarn shares its progress, Soest does not.
+        for (String quarter : List.of("2022-09-30", "2022-12-30", "2023-03-30", "2023-06-30", "2023-09-30", "2023-12-30")) {
+            driver.travelTo(quarter + "T10:00:00");
+            for (String code : FUNDED) {
+                String track = PROGRAMME + "-" + code;
+                driver.complete(track, "voortgangsgesprek-voeren", "ambtenaar." + code,
+                        "tussenresultaten", "Kwartaal " + quarter + " in " + code, "successen", "Veel belangstelling", "teleurstellingen", "");
+                driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
+            }
+            Task meeting = driver.task(REGION, "voortgang-bespreken");
+            Object agenda = taskService.getVariableLocal(meeting.getId(), "agenda");
+            if (!quarter.equals("2022-09-30")) {
+                assertThat(agenda.toString()).contains("Baarn:").doesNotContain("Soest");
+            }
+            driver.complete(meeting, "bosd", "verslag", "Besproken");
+        }
+
+        // End of the period: closing evaluation and consent per track, then the final report.
+        driver.travelTo("2023-12-31T10:00:00");
+        for (String code : FUNDED) {
+            String track = PROGRAMME + "-" + code;
+            driver.complete(track, "slotevaluatie-opstellen", "adviseur", "evaluatie", "Slotevaluatie " + code, "successen", "Netwerk staat");
+            driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
+            assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("gemeentetraject")
+                    .processInstanceBusinessKey(track).singleResult().getState()).as(track).isEqualTo("COMPLETED");
+        }
+        driver.runDueJobs();
+        assertThat(main).isWaitingAt("eindrapportage-opstellen");
+        Object input = taskService.getVariableLocal(driver.task(PROGRAMME, "eindrapportage-opstellen").getId(), "inbreng");
+        assertThat(input.toString()).contains("Slotevaluatie baarn").doesNotContain("Slotevaluatie soest");
+        driver.complete(PROGRAMME, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage 2022-2023");
+        driver.complete(PROGRAMME, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(PROGRAMME, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
+        driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "nee", "toelichting", "Evalueren eerst");
+
+        assertThat(main).isEnded().hasPassed("programma-afronden").isEnded();
+        assertThat(programmes.get(PROGRAMME).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
+
+        // The audit trail names who decided what, and consents exist only where the wethouder agreed.
+        List<Decision> baarn = decisions.trail(PROGRAMME, "baarn");
+        assertThat(baarn).allSatisfy(d -> {
+            assertThat(d.getDecidedBy()).isEqualTo("wethouder.baarn");
+            assertThat(d.getDecidedAt()).isNotNull();
+            assertThat(d.getMotivation()).isNotBlank();
+        });
+        assertThat(baarn).extracting(Decision::getOutcome).containsOnly(Outcome.AKKOORD);
+        assertThat(decisions.consents(PROGRAMME)).extracting(Consent::getMunicipalityCode).doesNotContain("soest").contains("baarn");
+    }
+}
