@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.exception.NotValidException;
 
 /**
  * Reads what a person submitted in a task form and checks it again on the server, whatever client
@@ -86,7 +85,7 @@ public final class FormInput {
         }
     }
 
-    public static NotValidException invalid(String dutchMessage) {
-        return new NotValidException(dutchMessage);
+    public static InvalidInputException invalid(String dutchMessage) {
+        return new InvalidInputException(dutchMessage);
     }
 }

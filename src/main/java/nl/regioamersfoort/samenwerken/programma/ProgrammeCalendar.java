@@ -16,12 +16,23 @@ public record ProgrammeCalendar(LocalDate inventory, LocalDate plan, LocalDate t
 
     public static final int DEFAULT_PROGRESS_INTERVAL_MONTHS = 3;
 
-    /** The seed's default cycle for a period starting on the given day. */
+    /**
+     * The seed's default cycle: for a period starting in January, inventory and overview at the end
+     * of April and plans at the end of June; for a later start the same rhythm from the start. The
+     * feedback moment is 30 June, of the first year if the period has begun by then.
+     */
     static ProgrammeCalendar defaults(LocalDate start, LocalDate end) {
-        int year = start.getYear();
-        LocalDate plan = lastWeekdayOf(YearMonth.of(year, 6));
-        return new ProgrammeCalendar(lastWeekdayOf(YearMonth.of(year, 4)), plan, lastWeekdayOf(YearMonth.of(year, 4)),
-                plan, LocalDate.of(year, 6, 30), DEFAULT_PROGRESS_INTERVAL_MONTHS, quarterlyMeetings(plan, end));
+        LocalDate inventory = lastWeekdayOf(YearMonth.from(start.plusMonths(3)));
+        LocalDate plan = lastWeekdayOf(YearMonth.from(start.plusMonths(5)));
+        LocalDate feedback = LocalDate.of(start.getYear(), 6, 30);
+        if (feedback.isBefore(start)) {
+            feedback = feedback.plusYears(1);
+        }
+        if (feedback.isAfter(end)) {
+            feedback = end;
+        }
+        return new ProgrammeCalendar(inventory, plan, inventory, plan, feedback, DEFAULT_PROGRESS_INTERVAL_MONTHS,
+                quarterlyMeetings(plan, end));
     }
 
     /** Every three months after the plan of approach, while the period lasts. */

@@ -11,7 +11,7 @@ import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.exception.NotValidException;
+import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -109,7 +109,7 @@ class ProgrammeController {
         return Map.of("businessKey", id + "-" + request.gemeente());
     }
 
-    @ExceptionHandler({InvalidProgrammeException.class, NotValidException.class})
+    @ExceptionHandler({InvalidProgrammeException.class, InvalidInputException.class})
     ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
         return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
     }

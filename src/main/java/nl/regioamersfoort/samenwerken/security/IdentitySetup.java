@@ -78,6 +78,10 @@ class IdentitySetup implements ApplicationRunner {
         }
         ensureGrant(Roles.PROJECTLEIDER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         ensureGrant(Roles.ADVISEUR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // The projectleider starts a programme from Tasklist's start form.
+        ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.READ);
+        ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.CREATE_INSTANCE);
+        ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         ensureAllTasksFilter();
         ensureConfiguredAdministratorInBeheer();
     }
@@ -103,17 +107,19 @@ class IdentitySetup implements ApplicationRunner {
         log.info("Created group {} ({})", id, name);
     }
 
+    /** One grant per group and resource (Camunda allows no second one); missing permissions are added to it. */
     private void ensureGrant(String groupId, Resource resource, String resourceId, Permission permission) {
-        boolean present = authorizationService.createAuthorizationQuery()
+        Authorization grant = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-                .hasPermission(permission).count() > 0;
-        if (present) {
+                .singleResult();
+        if (grant == null) {
+            grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            grant.setGroupId(groupId);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+        } else if (grant.isPermissionGranted(permission)) {
             return;
         }
-        Authorization grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        grant.setGroupId(groupId);
-        grant.setResource(resource);
-        grant.setResourceId(resourceId);
         grant.addPermission(permission);
         authorizationService.saveAuthorization(grant);
     }

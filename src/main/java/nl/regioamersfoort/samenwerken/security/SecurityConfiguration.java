@@ -54,6 +54,8 @@ class SecurityConfiguration {
                         // Status only (UP/DOWN) for load balancers and health checks; details need beheer.
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
                         .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Roles.BEHEER)
+                        // Starting a programme, a municipality joining and a change of portefeuillehouder are the projectleider's.
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas/**")).hasAuthority(Roles.PROJECTLEIDER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Samenwerken"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,284 @@
+package nl.regioamersfoort.samenwerken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every branch of the programme cycle besides the straight path: loops, rejections, the election
+ * feedback (continue, adjust, stop), municipalities joining, a new portefeuillehouder, and the two
+ * hard rules attacked through the engine API and the REST API.
+ */
+@DemoApplicationTest
+class ProgrammeBranchesTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    Decisions decisions;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    ProcessDriver driver;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        driver = new ProcessDriver(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    String start(int year, LocalDate feedback, String... municipalities) {
+        ClockUtil.setCurrentTime(ProcessDriver.at(year + "-01-10T09:00:00"));
+        return programmes.start(new NewProgramme("Inclusie en diversiteit " + year + "-" + (year + 1), LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 12, 31), List.of(municipalities), null, null, null, null, feedback, null), "projectleider").getId();
+    }
+
+    /** Inventory, plan, discussion, adoption and consent, all agreed: the track is in execution. */
+    void toExecution(String programme, String code) {
+        String track = programme + "-" + code;
+        driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+        driver.decide(track, code, "akkoord");
+        driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Plan", "activiteiten", "Voorlichting\nGesprek");
+        driver.decide(track, code, "akkoord");
+        driver.decide(track, code, "akkoord");
+        driver.decide(track, code, "akkoord");
+    }
+
+    ProcessInstance track(String businessKey) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject").processInstanceBusinessKey(businessKey)
+                .singleResult();
+    }
+
+    @Test
+    void aRejectedInventoryStopsOnlyThatLocalTrack() {
+        String programme = start(2030, null, "baarn", "soest");
+        String baarn = programme + "-baarn";
+        driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Weinig", "mogelijkeVervolgstap", "Geen");
+        driver.decide(baarn, "baarn", "afwijzen");
+
+        assertThat(track(baarn)).isNull();
+        assertThat(jdbc.queryForObject("select phase from local_track where id = ?", String.class, baarn)).isEqualTo("GESTOPT");
+        assertThat(driver.task(programme + "-soest", "inventarisatie-opstellen")).isNotNull();
+    }
+
+    @Test
+    void aPlanGoesBackForAdjustmentAndACollegeAdoptsWhereTheMunicipalitySaysSo() {
+        jdbc.update("update municipality set adopting_body = 'COLLEGE' where code = 'bunschoten'");
+        try {
+            String programme = start(2032, null, "bunschoten");
+            String track = programme + "-bunschoten";
+            driver.complete(track, "inventarisatie-opstellen", "adviseur", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+            driver.decide(track, "bunschoten", "akkoord");
+            driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.bunschoten", "planSamenvatting", "Eerste versie", "activiteiten", "Voorlichting");
+            driver.decide(track, "bunschoten", "aanpassen");
+            // Back to the plan, with what was written before.
+            Task plan = driver.task(track, "maatwerkplan-opstellen");
+            assertThat(taskService.getVariable(plan.getId(), "planSamenvatting")).isEqualTo("Eerste versie");
+            driver.complete(plan, "ambtenaar.bunschoten", "planSamenvatting", "Tweede versie", "activiteiten", "Voorlichting\nSportdag");
+            driver.decide(track, "bunschoten", "akkoord");
+
+            // The DMN sends the adoption to the college, recorded by the beleidsambtenaar.
+            driver.complete(track, "besluit-voorbereiden", "ambtenaar.bunschoten", "voorstel", "Collegebesluit van 1 maart");
+            Task adoption = driver.task(track, "besluit-nemen");
+            assertThat(adoption.getName()).isEqualTo("Besluit: Collegebesluit vastleggen: maatwerkplan Bunschoten");
+            assertThat(taskService.getIdentityLinksForTask(adoption.getId())).anySatisfy(link ->
+                    assertThat(link.getGroupId()).isEqualTo("beleidsambtenaar-bunschoten"));
+            driver.complete(adoption, "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord op 1 maart");
+            assertThat(driver.task(track, "besluit-voorbereiden").getName()).isEqualTo("Voorbereiden: Maatwerkplan Bunschoten regionaal delen");
+        } finally {
+            jdbc.update("update municipality set adopting_body = 'PORTEFEUILLEHOUDER' where code = 'bunschoten'");
+        }
+    }
+
+    @Test
+    void afterTheElectionsTheBosdSendsChosenPlansBackForAdjustment() {
+        String programme = start(2034, LocalDate.of(2034, 9, 1), "baarn", "soest");
+        toExecution(programme, "baarn");
+        toExecution(programme, "soest");
+        assertThat(track(programme + "-baarn")).isWaitingAt("activiteit-besluit", "einde-looptijd");
+
+        driver.travelTo("2034-09-01T10:00:00");
+        driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Baarn bijsturen");
+        driver.complete(programme, "koers-kiezen", "bosd", "koers", "bijsturen", "toelichting", "Nieuwe wethouder in Baarn",
+                "bijsturenGemeenten", List.of("baarn"));
+
+        assertThat(track(programme + "-baarn")).isWaitingAt("maatwerkplan-opstellen");
+        assertThat(driver.tasks(programme + "-baarn", "besluit-voorbereiden")).isEmpty();
+        assertThat(track(programme + "-soest")).isWaitingAt("activiteit-besluit", "einde-looptijd");
+    }
+
+    @Test
+    void afterTheElectionsTheBosdStopsTheProgrammeAndOpenTasksSayWhy() {
+        String programme = start(2036, LocalDate.of(2036, 6, 30), "baarn", "amersfoort");
+        driver.travelTo("2036-06-30T10:00:00");
+        Task openInventory = driver.task(programme + "-baarn", "inventarisatie-opstellen");
+        driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Stoppen");
+        driver.complete(programme, "koers-kiezen", "bosd", "koers", "stoppen", "toelichting", "Geen draagvlak meer");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(programme + "%").count()).isZero();
+        assertThat(programmes.get(programme).getStatus()).isEqualTo(ProgrammeStatus.GESTOPT);
+        assertThat(programmes.get(programme).getStatusReason()).contains("Geen draagvlak meer");
+        assertThat(taskService.getTaskComments(openInventory.getId())).anySatisfy(comment ->
+                assertThat(comment.getFullMessage()).contains("Gesloten", "Geen draagvlak meer"));
+    }
+
+    @Test
+    void eemnesAndNijkerkJoinIn2024WithDueDatesFromTheirJoinDate() {
+        ClockUtil.setCurrentTime(ProcessDriver.at("2023-07-03T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2023-2025", LocalDate.of(2023, 7, 1),
+                LocalDate.of(2025, 6, 30), List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg"),
+                LocalDate.of(2023, 10, 31), LocalDate.of(2023, 12, 29), null, null, LocalDate.of(2023, 12, 1), null), "projectleider").getId();
+
+        driver.travelTo("2024-01-02T09:00:00");
+        for (String code : List.of("eemnes", "nijkerk")) {
+            runtimeService.createMessageCorrelation("GemeenteTreedtToe").processInstanceBusinessKey(programme)
+                    .setVariable("gemeente", code).setVariable("toetredingsDatum", "2024-01-02").correlate();
+            Task inventory = driver.task(programme + "-" + code, "inventarisatie-opstellen");
+            assertThat(inventory.getDueDate()).isEqualTo(ProcessDriver.at("2024-04-30T17:00:00"));
+        }
+        assertThat(programmes.get(programme).participant("nijkerk")).isPresent();
+
+        // A municipality cannot join twice, nor one that does not exist.
+        assertThatThrownBy(() -> runtimeService.createMessageCorrelation("GemeenteTreedtToe").processInstanceBusinessKey(programme)
+                .setVariable("gemeente", "eemnes").setVariable("toetredingsDatum", "2024-02-01").correlate())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("doet al mee");
+        assertThatThrownBy(() -> runtimeService.createMessageCorrelation("GemeenteTreedtToe").processInstanceBusinessKey(programme)
+                .setVariable("gemeente", "utrecht").correlate())
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Onbekende gemeente");
+    }
+
+    @Test
+    void aNewPortefeuillehouderTakesOverTheOpenWethouderTasks() {
+        String programme = start(2038, null, "soest");
+        String track = programme + "-soest";
+        driver.complete(track, "inventarisatie-opstellen", "ambtenaar.soest", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+        driver.complete(track, "besluit-voorbereiden", "ambtenaar.soest", "voorstel", "Graag akkoord");
+        User successor = identityService.newUser("wethouder2.soest");
+        successor.setPassword("demo");
+        successor.setEmail("wethouder2.soest@example.org");
+        identityService.saveUser(successor);
+
+        runtimeService.createMessageCorrelation("PortefeuillehouderGewisseld").processInstanceBusinessKey(programme)
+                .setVariable("gemeente", "soest").setVariable("nieuweWethouder", "wethouder2.soest")
+                .setVariable("vorigeWethouder", "wethouder.soest").correlate();
+
+        Task decision = driver.task(track, "besluit-nemen");
+        assertThat(decision.getAssignee()).isEqualTo("wethouder2.soest");
+        assertThat(taskService.getTaskComments(decision.getId())).anySatisfy(c -> assertThat(c.getFullMessage()).contains("Opnieuw voorgelegd"));
+        // The previous wethouder no longer decides for Soest; the successor does.
+        assertThatThrownBy(() -> driver.complete(decision, "wethouder.soest", "uitkomst", "akkoord", "motivering", "Oud"))
+                .isInstanceOf(RuntimeException.class);
+        driver.complete(decision, "wethouder2.soest", "uitkomst", "akkoord", "motivering", "Akkoord");
+        assertThat(decisions.trail(programme, "soest")).anySatisfy(d -> assertThat(d.getDecidedBy()).isEqualTo("wethouder2.soest"));
+        identityService.deleteMembership("wethouder2.soest", "wethouder-soest");
+        identityService.createMembership("wethouder.soest", "wethouder-soest");
+    }
+
+    @Test
+    void r01OnlyTheWethouderDecidesAndNoActivityRunsWithoutTheirAkkoord() throws Exception {
+        String programme = start(2040, null, "leusden");
+        String track = programme + "-leusden";
+        toExecution(programme, "leusden");
+        List<Task> prepare = driver.tasks(track, "besluit-voorbereiden");
+        assertThat(prepare).hasSize(2);
+        prepare.forEach(t -> driver.complete(t, "ambtenaar.leusden", "voorstel", "Graag akkoord"));
+        List<Task> decide = driver.tasks(track, "besluit-nemen");
+
+        // An administrator may work any task, but not decide in the wethouder's place.
+        assertThatThrownBy(() -> driver.complete(decide.get(0), "beheer", "uitkomst", "akkoord", "motivering", "Namens"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("wethouder-leusden");
+        // Through the REST API the beleidsambtenaar cannot decide either; nothing changes.
+        HttpResponse<String> forged = Http.basic(port, "ambtenaar.leusden", "demo").post("/engine-rest/task/" + decide.get(0).getId() + "/complete",
+                "application/json", "{\"variables\": {\"uitkomst\": {\"value\": \"akkoord\"}, \"motivering\": {\"value\": \"Zelf\"}}}");
+        assertThat(forged.statusCode()).isIn(400, 403);
+        assertThat(driver.tasks(track, "besluit-nemen")).hasSize(2);
+
+        // The wethouder approves the first activity and rejects the second.
+        Task first = decide.stream().filter(t -> t.getName().contains("Voorlichting")).findFirst().orElseThrow();
+        Task second = decide.stream().filter(t -> t.getName().contains("Gesprek")).findFirst().orElseThrow();
+        driver.complete(first, "wethouder.leusden", "uitkomst", "akkoord", "motivering", "Goed idee");
+        driver.complete(second, "wethouder.leusden", "uitkomst", "afwijzen", "motivering", "Niet nu");
+        Task carryOut = driver.task(track, "activiteit-uitvoeren");
+        assertThat(carryOut.getName()).isEqualTo("Uitvoeren: Voorlichting");
+        String rejectedId = jdbc.queryForObject("select cast(id as varchar) from local_activity where track_id = ? and title = 'Gesprek'",
+                String.class, track);
+
+        // Forged variables over REST: pretend the task is about the rejected activity. 400, Dutch, nothing changed.
+        HttpResponse<String> rest = Http.basic(port, "ambtenaar.leusden", "demo").post("/engine-rest/task/" + carryOut.getId() + "/complete",
+                "application/json", "{\"variables\": {\"activiteitId\": {\"value\": \"" + rejectedId + "\"}, \"resultaat\": {\"value\": \"Gedaan\"}}}");
+        assertThat(rest.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(rest.body()).get("message").asText()).contains("geen akkoord van de wethouder", "R-01");
+        assertThat(driver.task(track, "activiteit-uitvoeren").getId()).isEqualTo(carryOut.getId());
+        assertThat(jdbc.queryForObject("select status from local_activity where id = ?", String.class, Long.valueOf(rejectedId))).isEqualTo("AFGEWEZEN");
+
+        // Missing input is refused with a Dutch message too.
+        HttpResponse<String> empty = Http.basic(port, "ambtenaar.leusden", "demo").post("/engine-rest/task/" + carryOut.getId() + "/complete",
+                "application/json", "{\"variables\": {}}");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(empty.body()).get("message").asText()).endsWith("Vul 'Resultaat van de activiteit' in.");
+
+        driver.complete(carryOut, "ambtenaar.leusden", "resultaat", "Voorlichting gegeven");
+        assertThat(jdbc.queryForObject("select status from local_activity where title = 'Voorlichting' and track_id = ?", String.class, track))
+                .isEqualTo("UITGEVOERD");
+    }
+
+    @Test
+    void r02NothingIsSharedRegionallyWithoutConsent() {
+        String programme = start(2042, null, "woudenberg");
+        String track = programme + "-woudenberg";
+        driver.complete(track, "inventarisatie-opstellen", "ambtenaar.woudenberg", "watSpeeltLokaal", "Vertrouwelijk", "mogelijkeVervolgstap", "Stap");
+        driver.decide(track, "woudenberg", "akkoord");
+        driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Geheim plan", "activiteiten", "Voorlichting");
+        driver.decide(track, "woudenberg", "akkoord");
+        driver.decide(track, "woudenberg", "akkoord");
+        // The consent request: the beleidsambtenaar cannot give consent in the wethouder's place.
+        driver.complete(track, "besluit-voorbereiden", "ambtenaar.woudenberg", "voorstel", "Geheim plan delen");
+        Task consent = driver.task(track, "besluit-nemen");
+        assertThatThrownBy(() -> driver.complete(consent, "beheer", "uitkomst", "akkoord", "motivering", "Namens"))
+                .isInstanceOf(InvalidInputException.class);
+        driver.complete(consent, "wethouder.woudenberg", "uitkomst", "afwijzen", "motivering", "Nog niet delen");
+
+        assertThat(decisions.consents(programme)).isEmpty();
+        assertThat(track(track)).isWaitingAt("activiteit-besluit", "einde-looptijd");
+    }
+}
