@@ -78,6 +78,14 @@ class IdentitySetup implements ApplicationRunner {
         }
         ensureGrant(Roles.PROJECTLEIDER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         ensureGrant(Roles.ADVISEUR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        // The coordinators follow every case in Cockpit (which municipality sees what comes with the security issue).
+        for (String coordinator : List.of(Roles.PROJECTLEIDER, Roles.ADVISEUR)) {
+            ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+            ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE);
+            ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+            ensureGrant(coordinator, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+            ensureGrant(coordinator, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        }
         // The projectleider starts a programme from Tasklist's start form.
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.READ);
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.CREATE_INSTANCE);
