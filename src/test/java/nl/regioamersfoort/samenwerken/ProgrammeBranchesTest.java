@@ -281,4 +281,42 @@ class ProgrammeBranchesTest {
         assertThat(decisions.consents(programme)).isEmpty();
         assertThat(track(track)).isWaitingAt("activiteit-besluit", "einde-looptijd");
     }
+
+    @Test
+    void theBosdContinuesTheCollaborationWithTheMembersOfThatMoment() {
+        // Amersfoort alone takes part regionally only: the regional track leads to the final report quickly.
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-07-04T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 7, 1),
+                LocalDate.of(2023, 12, 31), List.of("amersfoort"), null, null, null, null, LocalDate.of(2023, 6, 30),
+                List.of(LocalDate.of(2023, 12, 1))), "projectleider").getId();
+        String region = programme + "-regio";
+        assertThat(driver.task(region, "overzicht-onderwerpen-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-10-31T17:00:00"));
+        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
+            String key = document.equals("overzicht-onderwerpen") ? "onderwerpen" : "planVanAanpak";
+            driver.complete(region, document + "-opstellen", "projectleider", key, "Tekst");
+            driver.complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+            driver.complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
+        }
+        driver.travelTo("2023-06-30T10:00:00");
+        driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan");
+        driver.complete(programme, "koers-kiezen", "bosd", "koers", "doorgaan", "toelichting", "Doorgaan");
+        driver.travelTo("2023-12-01T10:00:00");
+        driver.complete(region, "voortgang-bespreken", "stuurgroep", "verslag", "Besproken");
+        driver.runDueJobs();
+
+        driver.complete(programme, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage");
+        driver.complete(programme, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(programme, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
+        driver.travelTo("2023-12-20T10:00:00");
+        driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "We gaan door, met Eemnes en Nijkerk");
+
+        assertThat(programmes.get(programme).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
+        var next = programmes.get("inclusie-2024-2025");
+        assertThat(next.getStart()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(next.getPreviousProgrammeId()).isEqualTo(programme);
+        assertThat(next.getParticipants()).extracting(p -> p.getMunicipalityCode())
+                .containsExactlyInAnyOrder("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject")
+                .processInstanceBusinessKeyLike("inclusie-2024-2025-%").count()).isEqualTo(7);
+    }
 }
