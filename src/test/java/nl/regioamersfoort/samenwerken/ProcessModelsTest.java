@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DemoApplicationTest
 class ProcessModelsTest {
 
-    static final List<String> PROCESSES = List.of("programma-inclusie-diversiteit", "gemeentetraject", "regionaal-spoor", "wethouder-besluit");
+    static final List<String> PROCESSES = List.of("programma-inclusie-diversiteit", "gemeentetraject", "regionaal-spoor", "wethouder-besluit",
+            "taakbewaking");
 
     @Autowired
     RepositoryService repositoryService;

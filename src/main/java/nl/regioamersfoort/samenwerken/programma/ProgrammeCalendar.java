@@ -1,6 +1,5 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ public record ProgrammeCalendar(LocalDate inventory, LocalDate plan, LocalDate t
      * feedback moment is 30 June, of the first year if the period has begun by then.
      */
     static ProgrammeCalendar defaults(LocalDate start, LocalDate end) {
-        LocalDate inventory = lastWeekdayOf(YearMonth.from(start.plusMonths(3)));
-        LocalDate plan = lastWeekdayOf(YearMonth.from(start.plusMonths(5)));
+        LocalDate inventory = WorkingDays.lastWorkingDayOf(YearMonth.from(start.plusMonths(3)));
+        LocalDate plan = WorkingDays.lastWorkingDayOf(YearMonth.from(start.plusMonths(5)));
         LocalDate feedback = LocalDate.of(start.getYear(), 6, 30);
         if (feedback.isBefore(start)) {
             feedback = feedback.plusYears(1);
@@ -46,16 +45,7 @@ public record ProgrammeCalendar(LocalDate inventory, LocalDate plan, LocalDate t
 
     /** Due dates for a municipality that joins later: the same rhythm, counted from its join date. */
     public static LocalDate[] relativeToJoining(LocalDate joinedOn) {
-        return new LocalDate[] {lastWeekdayOf(YearMonth.from(joinedOn.plusMonths(3))),
-                lastWeekdayOf(YearMonth.from(joinedOn.plusMonths(5)))};
-    }
-
-    /** Until issue 4 brings the holiday calendar: a due date never falls in a weekend. */
-    static LocalDate lastWeekdayOf(YearMonth month) {
-        LocalDate day = month.atEndOfMonth();
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.minusDays(1);
-        }
-        return day;
+        return new LocalDate[] {WorkingDays.lastWorkingDayOf(YearMonth.from(joinedOn.plusMonths(3))),
+                WorkingDays.lastWorkingDayOf(YearMonth.from(joinedOn.plusMonths(5)))};
     }
 }

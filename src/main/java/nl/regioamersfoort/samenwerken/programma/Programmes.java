@@ -62,10 +62,10 @@ public class Programmes {
         List<LocalDate> meetings = request.meetings() == null || request.meetings().isEmpty()
                 ? defaults.meetings() : request.meetings().stream().distinct().sorted().toList();
         ProgrammeCalendar calendar = new ProgrammeCalendar(
-                withinPeriod("inventarisatie", orDefault(request.inventory(), defaults.inventory()), request),
-                withinPeriod("maatwerkplan", orDefault(request.plan(), defaults.plan()), request),
-                withinPeriod("overzichtOnderwerpen", orDefault(request.topics(), defaults.topics()), request),
-                withinPeriod("planVanAanpak", orDefault(request.approach(), defaults.approach()), request),
+                WorkingDays.onOrBefore(withinPeriod("inventarisatie", orDefault(request.inventory(), defaults.inventory()), request)),
+                WorkingDays.onOrBefore(withinPeriod("maatwerkplan", orDefault(request.plan(), defaults.plan()), request)),
+                WorkingDays.onOrBefore(withinPeriod("overzichtOnderwerpen", orDefault(request.topics(), defaults.topics()), request)),
+                WorkingDays.onOrBefore(withinPeriod("planVanAanpak", orDefault(request.approach(), defaults.approach()), request)),
                 withinPeriod("terugkoppeling", orDefault(request.feedback(), defaults.feedback()), request),
                 ProgrammeCalendar.DEFAULT_PROGRESS_INTERVAL_MONTHS,
                 meetings);

@@ -56,6 +56,7 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Roles.BEHEER)
                         // Starting a programme, a municipality joining and a change of portefeuillehouder are the projectleider's.
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas/**")).hasAuthority(Roles.PROJECTLEIDER)
+                        .requestMatchers(antMatcher("/api/demo/**")).hasAuthority(Roles.BEHEER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Samenwerken"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,6 +72,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Administrators come from configuration; the webapps' "create the first admin" page stays shut.
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**"), antMatcher("/camunda/app/admin/*/setup/**")).denyAll()
+                        .requestMatchers(antMatcher("/outbox")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form

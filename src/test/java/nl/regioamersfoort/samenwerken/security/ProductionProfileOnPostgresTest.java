@@ -64,5 +64,8 @@ class ProductionProfileOnPostgresTest {
         assertThat(Http.anonymous(port).get("/engine-rest/task").statusCode()).isEqualTo(401);
         assertThat(Http.basic(port, "wethouder.baarn", "demo").get("/engine-rest/task").statusCode()).isEqualTo(401);
         assertThat(Http.basic(port, "beheerder", "Lang-en-Onraadbaar-2026").get("/api/gemeenten").body()).contains("\"nijkerk\"");
+        // The demo clock exists only in the demo run.
+        assertThat(Http.basic(port, "beheerder", "Lang-en-Onraadbaar-2026").post("/api/demo/klok", "application/json",
+                "{\"datum\": \"2022-04-20T09:00:00\"}").statusCode()).isEqualTo(404);
     }
 }

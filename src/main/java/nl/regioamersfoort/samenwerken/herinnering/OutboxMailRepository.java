@@ -1,0 +1,12 @@
+package nl.regioamersfoort.samenwerken.herinnering;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
+
+    List<OutboxMail> findByOrderByIdDesc(Pageable page);
+
+    List<OutboxMail> findByTaskIdOrderByIdAsc(String taskId);
+}
