@@ -69,8 +69,11 @@ public class DeadlineMail {
      */
     public List<Date> reminderMoments(DelegateExecution execution) {
         LocalDate due = ((Date) execution.getVariable("deadline")).toInstant().atZone(EngineClock.ZONE).toLocalDate();
+        Object programmeId = execution.getVariable("programmaId");
+        List<Integer> offsets = programmeId == null ? settings.werkdagenVooraf()
+                : programmes.get(programmeId.toString()).getReminderWorkingDays().orElse(settings.werkdagenVooraf());
         Set<Date> moments = new java.util.TreeSet<>();
-        for (int workingDays : settings.werkdagenVooraf()) {
+        for (int workingDays : offsets) {
             moments.add(EngineClock.morningOf(WorkingDays.minusWorkingDays(due, workingDays)));
         }
         return new ArrayList<>(moments);

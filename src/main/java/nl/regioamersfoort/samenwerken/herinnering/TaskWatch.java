@@ -48,8 +48,11 @@ class TaskWatch extends AbstractProcessEnginePlugin {
         if (task.getDueDate() == null) {
             return;
         }
-        task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId(),
-                Map.of("taakId", task.getId(), "deadline", task.getDueDate()));
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("taakId", task.getId());
+        variables.put("deadline", task.getDueDate());
+        variables.put("programmaId", task.getVariable("programmaId"));
+        task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId(), variables);
     }
 
     private static void stopWatching(DelegateTask task) {

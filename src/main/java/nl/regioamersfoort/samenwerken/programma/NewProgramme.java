@@ -8,5 +8,12 @@ import java.util.List;
  * dates may be null: the seed's defaults apply.
  */
 public record NewProgramme(String name, LocalDate start, LocalDate end, List<String> municipalities, LocalDate inventory,
-        LocalDate plan, LocalDate topics, LocalDate approach, LocalDate feedback, List<LocalDate> meetings) {
+        LocalDate plan, LocalDate topics, LocalDate approach, LocalDate feedback, List<LocalDate> meetings,
+        List<Integer> reminderWorkingDays) {
+
+    /** Without own reminder offsets: the configured ones apply. */
+    public NewProgramme(String name, LocalDate start, LocalDate end, List<String> municipalities, LocalDate inventory,
+            LocalDate plan, LocalDate topics, LocalDate approach, LocalDate feedback, List<LocalDate> meetings) {
+        this(name, start, end, municipalities, inventory, plan, topics, approach, feedback, meetings, null);
+    }
 }

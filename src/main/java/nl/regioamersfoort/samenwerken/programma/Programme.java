@@ -47,6 +47,8 @@ public class Programme {
     private ProgrammeStatus status;
     @Column(name = "status_reason")
     private String statusReason;
+    @Column(name = "reminder_working_days")
+    private String reminderWorkingDays;
     @Column(name = "previous_programme_id")
     private String previousProgrammeId;
     @Column(name = "created_by")
@@ -85,6 +87,17 @@ public class Programme {
         this.previousProgrammeId = previousProgrammeId;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
+    }
+
+    void remindOn(List<Integer> workingDaysBefore) {
+        this.reminderWorkingDays = workingDaysBefore == null || workingDaysBefore.isEmpty() ? null
+                : String.join(",", workingDaysBefore.stream().map(String::valueOf).toList());
+    }
+
+    /** Working days before a due date on which reminders go out, if this programme has its own. */
+    public Optional<List<Integer>> getReminderWorkingDays() {
+        return Optional.ofNullable(reminderWorkingDays).map(days -> java.util.Arrays.stream(days.split(","))
+                .map(String::strip).map(Integer::valueOf).toList());
     }
 
     void addParticipant(String municipalityCode, LocalDate joinedOn) {

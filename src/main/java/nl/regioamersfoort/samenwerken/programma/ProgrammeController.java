@@ -44,10 +44,10 @@ class ProgrammeController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> start(@RequestBody ProgrammaAanvraag request, Principal principal) {
-        Kalender calendar = request.kalender() == null ? new Kalender(null, null, null, null, null, null) : request.kalender();
+        Kalender calendar = request.kalender() == null ? new Kalender(null, null, null, null, null, null, null) : request.kalender();
         Programme programme = programmes.start(new NewProgramme(request.naam(), request.start(), request.einde(), request.gemeenten(),
                 calendar.inventarisatie(), calendar.maatwerkplan(), calendar.overzichtOnderwerpen(), calendar.planVanAanpak(),
-                calendar.terugkoppeling(), calendar.vergaderingen()), principal.getName());
+                calendar.terugkoppeling(), calendar.vergaderingen(), calendar.herinneringWerkdagen()), principal.getName());
         return ResponseEntity.created(URI.create("/api/programmas/" + programme.getId()))
                 .body(Map.of("id", programme.getId(), "businessKey", programme.getId()));
     }
@@ -73,7 +73,7 @@ class ProgrammeController {
         }).toList();
         return new Programma(programme.getId(), programme.getName(), programme.getStart(), programme.getEnd(), programme.getStatus(),
                 programme.getStatusReason(), new Kalender(calendar.inventory(), calendar.plan(), calendar.topics(), calendar.approach(),
-                        calendar.feedback(), calendar.meetings()), participants);
+                        calendar.feedback(), calendar.meetings(), programme.getReminderWorkingDays().orElse(null)), participants);
     }
 
     /** A municipality joins the running programme (message GemeenteTreedtToe). */
@@ -135,7 +135,7 @@ class ProgrammeController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Kalender(LocalDate inventarisatie, LocalDate maatwerkplan, LocalDate overzichtOnderwerpen, LocalDate planVanAanpak,
-            LocalDate terugkoppeling, List<LocalDate> vergaderingen) {
+            LocalDate terugkoppeling, List<LocalDate> vergaderingen, List<Integer> herinneringWerkdagen) {
     }
 
     record ProgrammaSamenvatting(String id, String naam, LocalDate start, LocalDate einde, ProgrammeStatus status) {

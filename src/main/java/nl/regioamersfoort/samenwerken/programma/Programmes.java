@@ -74,6 +74,15 @@ public class Programmes {
         Programme programme = new Programme(newId(request.start(), request.end()), name, request.start(), request.end(), calendar,
                 previousProgrammeId, requestedBy, EngineClock.now());
         participants.forEach(m -> programme.addParticipant(m.getCode(), request.start()));
+        if (request.reminderWorkingDays() != null) {
+            for (Integer days : request.reminderWorkingDays()) {
+                if (days == null || days < 0 || days > 60) {
+                    throw new InvalidProgrammeException("Herinneringen gaan 0 tot 60 werkdagen voor een deadline uit; '" + days
+                            + "' kan niet.");
+                }
+            }
+            programme.remindOn(request.reminderWorkingDays().stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList());
+        }
         return programmes.save(programme);
     }
 

@@ -1,0 +1,91 @@
+package nl.regioamersfoort.samenwerken.herinnering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.regioamersfoort.samenwerken.DemoApplicationTest;
+import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Day by day through the first half of a programme year, with the programme's own reminder offset
+ * (5 working days): which mail goes to whom on which day, exactly, including a due date on Koningsdag.
+ */
+@DemoApplicationTest
+class ReminderCalendarTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    Outbox outbox;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void everyReminderAndEscalationOnItsWorkingDayToItsPeople() {
+        ProcessDriver driver = new ProcessDriver(engine);
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
+                LocalDate.of(2023, 12, 31), List.of("baarn"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
+                null, List.of(5)), "projectleider").getId();
+        String track = programme + "-baarn";
+        String region = programme + "-regio";
+
+        Map<LocalDate, Runnable> work = new HashMap<>();
+        // The overview of topics is done early: no mail at all.
+        work.put(LocalDate.of(2022, 4, 20), () -> {
+            driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
+            driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+            driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
+        });
+        // The inventory is two days late.
+        work.put(LocalDate.of(2022, 4, 28), () -> {
+            driver.complete(track, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+            driver.decide(track, "baarn", "akkoord");
+        });
+        // The plan is finished on its due date.
+        work.put(LocalDate.of(2022, 6, 30), () -> driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.baarn",
+                "planSamenvatting", "Plan", "activiteiten", "Voorlichting"));
+        for (LocalDate day = LocalDate.of(2022, 1, 11); !day.isAfter(LocalDate.of(2022, 7, 8)); day = day.plusDays(1)) {
+            driver.travelTo(day + "T10:00:00");
+            Runnable today = work.get(day);
+            if (today != null) {
+                today.run();
+            }
+        }
+
+        assertThat(mails("Inventarisatie Baarn")).containsExactlyInAnyOrder(
+                // 5 working days before Tuesday 26 April (Koningsdag moved it; Easter Monday does not count)
+                "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.baarn",
+                // the morning after the due date
+                "2022-04-27 ESCALATIE projectleider");
+        assertThat(mails("Maatwerkplan Baarn")).containsExactlyInAnyOrder(
+                "2022-06-23 HERINNERING adviseur", "2022-06-23 HERINNERING ambtenaar.baarn");
+        assertThat(mails("Overzicht (deel)onderwerpen opstellen")).isEmpty();
+        // The plan of approach is still open after its due date (Thursday 30 June): escalated the next morning, then weekly.
+        assertThat(mails("Plan van aanpak opstellen")).containsExactlyInAnyOrder(
+                "2022-06-23 HERINNERING adviseur", "2022-06-23 HERINNERING projectleider",
+                "2022-07-01 ESCALATIE projectleider", "2022-07-08 ESCALATIE projectleider");
+    }
+
+    private List<String> mails(String taskName) {
+        return outbox.latest(1000).stream()
+                .filter(mail -> mail.getTaskName().equals(taskName))
+                .map(mail -> mail.getRecordedAt().toLocalDate() + " " + mail.getKind() + " " + mail.getRecipient())
+                .toList();
+    }
+}
