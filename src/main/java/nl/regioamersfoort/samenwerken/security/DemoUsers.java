@@ -8,20 +8,17 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Fictional people for the demo run, one per role and two per municipality, all with password
- * {@code demo}. The source documents name real officials; none of them appears here.
+ * {@code demo}. The source documents name real officials; none of them appears here. Created by
+ * {@link IdentitySetup} once the groups exist.
  */
 @Component
 @Profile(DemoUsers.PROFILE)
-@Order(2)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers {
 
     static final String PROFILE = "demo";
     static final String PASSWORD = "demo";
@@ -47,8 +44,7 @@ class DemoUsers implements ApplicationRunner {
         this.identityService = identityService;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void create() {
         int created = 0;
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() == 0) {

@@ -21,20 +21,19 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the groups of design §3 exist, one pair per municipality in the reference data, with
  * access to the webapps their work needs. Runs at every start and only adds what is missing, so a
- * municipality added to the data gets its groups at the next start.
+ * municipality added to the data gets its groups at the next start. Runs before the web server
+ * accepts requests, so nobody can log in before the people and groups exist.
  */
 @Component
-@Order(1)
-class IdentitySetup implements ApplicationRunner {
+class IdentitySetup implements SmartInitializingSingleton {
 
     static final String ALL_TASKS_FILTER = "Alle taken";
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -45,10 +44,13 @@ class IdentitySetup implements ApplicationRunner {
     private final TaskService taskService;
     private final MunicipalityRepository municipalities;
     private final Environment environment;
+    private final ObjectProvider<DemoUsers> demoUsers;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
-            TaskService taskService, MunicipalityRepository municipalities, Environment environment) {
+            TaskService taskService, MunicipalityRepository municipalities, Environment environment,
+            ObjectProvider<DemoUsers> demoUsers) {
         this.environment = environment;
+        this.demoUsers = demoUsers;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -57,7 +59,7 @@ class IdentitySetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         List<Roles.GroupDefinition> groups =
                 new ArrayList<>(Roles.REGIONAL);
         municipalities.findAllByOrderByNameAsc()
@@ -92,6 +94,7 @@ class IdentitySetup implements ApplicationRunner {
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         ensureAllTasksFilter();
         ensureConfiguredAdministratorInBeheer();
+        demoUsers.ifAvailable(DemoUsers::create);
     }
 
     /** Camunda's starter creates the configured administrator in camunda-admin; Samenwerken's pages know beheer. */
