@@ -8,7 +8,8 @@ public enum SubjectType {
     ACTIVITEIT,
     TOESTEMMING_MAATWERKPLAN,
     TOESTEMMING_VOORTGANG,
-    TOESTEMMING_SLOTEVALUATIE;
+    TOESTEMMING_SLOTEVALUATIE,
+    ACTIVITEITENGELD;
 
     public boolean isConsent() {
         return name().startsWith("TOESTEMMING_");

@@ -47,6 +47,14 @@ public class Programme {
     private ProgrammeStatus status;
     @Column(name = "status_reason")
     private String statusReason;
+    @Column(name = "activity_money_cents", nullable = false)
+    private long activityMoneyCents = 300_000;
+    @Column(name = "ministry_budget_cents", nullable = false)
+    private long ministryBudgetCents = 5_000_000;
+    @Column(name = "adviser_hours_cap", nullable = false)
+    private java.math.BigDecimal adviserHoursCap = new java.math.BigDecimal("400");
+    @Column(name = "carry_over", nullable = false)
+    private boolean carryOver;
     @Column(name = "reminder_working_days")
     private String reminderWorkingDays;
     @Column(name = "previous_programme_id")
@@ -150,6 +158,26 @@ public class Programme {
 
     public List<Participant> getParticipants() {
         return List.copyOf(participants);
+    }
+
+    /** Activity money per funded municipality per year (seed 001: €3,000), in cents. */
+    public long getActivityMoneyCents() {
+        return activityMoneyCents;
+    }
+
+    /** The ministry's yearly grant (OCW: €50,000), in cents. */
+    public long getMinistryBudgetCents() {
+        return ministryBudgetCents;
+    }
+
+    /** The adviser's hours per year (seed 000 §8: 400). */
+    public java.math.BigDecimal getAdviserHoursCap() {
+        return adviserHoursCap;
+    }
+
+    /** Whether unused activity money carries over to the next year (by default it does not). */
+    public boolean isCarryOver() {
+        return carryOver;
     }
 
     public String getPreviousProgrammeId() {

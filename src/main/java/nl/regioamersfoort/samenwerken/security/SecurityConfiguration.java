@@ -55,7 +55,10 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
                         .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Roles.BEHEER)
                         // Starting a programme, a municipality joining and a change of portefeuillehouder are the projectleider's.
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas/**")).hasAuthority(Roles.PROJECTLEIDER)
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas"), antMatcher(HttpMethod.POST, "/api/programmas/*/gemeenten"),
+                                antMatcher(HttpMethod.POST, "/api/programmas/*/portefeuillehouderwissel")).hasAuthority(Roles.PROJECTLEIDER)
+                        .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))
+                                .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(antMatcher("/api/demo/**")).hasAuthority(Roles.BEHEER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Samenwerken"))

@@ -1,0 +1,231 @@
+package nl.regioamersfoort.samenwerken.budget;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.besluit.SubjectType;
+import nl.regioamersfoort.samenwerken.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Activity money: €3,000 per funded municipality per year for activities that make the target
+ * groups visible. The process glue of {@code activiteitengeld-aanvraag} and the rules behind it;
+ * a grant is booked under a lock on the municipality's year, so parallel requests cannot together
+ * spend more than the budget.
+ */
+// Public: the process model calls it by bean name, and JUEL invokes only public classes' methods.
+@Component("activityMoney")
+public class ActivityMoney {
+
+    private final ActivityMoneyRequestRepository requests;
+    private final LedgerRepository ledger;
+    private final Programmes programmes;
+    private final MunicipalityRepository municipalities;
+    private final Decisions decisions;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate newTransaction;
+
+    ActivityMoney(ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
+            MunicipalityRepository municipalities, Decisions decisions, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.requests = requests;
+        this.ledger = ledger;
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.decisions = decisions;
+        this.jdbc = jdbc;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** What a request says, checked: the same rules for the API, the start form and a REST client. */
+    public record Application(String programmeId, String municipalityCode, String activity, List<TargetGroup> targetGroups,
+            String visibility, long amountCents, Long localActivityId) {
+    }
+
+    /** Reads and checks a request; bad input is refused with a Dutch message and nothing is stored. */
+    public Application read(String programmeId, String municipalityCode, Object activity, Object amount, List<String> targetGroups,
+            Object visibility, Object localActivityId) {
+        Programme programme = programmes.get(programmeId);
+        Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'."));
+        if (programme.participant(municipality.getCode()).isEmpty()) {
+            throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
+        }
+        if (!municipality.isFunded()) {
+            throw FormInput.invalid(municipality.getName() + " ontvangt geen activiteitengeld uit dit programma.");
+        }
+        int year = EngineClock.today().getYear();
+        if (year < programme.getStart().getYear() || year > programme.getEnd().getYear()) {
+            throw FormInput.invalid("Het jaar " + year + " valt buiten de looptijd van het programma.");
+        }
+        String title = text(activity, "Activiteit", 500);
+        String why = text(visibility, "Bijdrage aan de zichtbaarheid", 2000);
+        long cents = cents(amount);
+        List<TargetGroup> groups = new ArrayList<>();
+        for (String group : targetGroups == null ? List.<String>of() : targetGroups) {
+            try {
+                TargetGroup parsed = TargetGroup.valueOf(group.strip().toUpperCase(Locale.ROOT));
+                if (!groups.contains(parsed)) {
+                    groups.add(parsed);
+                }
+            } catch (IllegalArgumentException e) {
+                throw FormInput.invalid("Onbekende doelgroep: '" + group + "'.");
+            }
+        }
+        if (groups.isEmpty()) {
+            throw FormInput.invalid("Kies minstens één doelgroep.");
+        }
+        long remaining = remainingCents(programme, municipality.getCode(), year);
+        if (cents > remaining) {
+            throw FormInput.invalid("Het bedrag is hoger dan wat er dit jaar over is voor " + municipality.getName() + ": "
+                    + Euro.format(remaining) + ".");
+        }
+        Long activityId = localActivityId == null || localActivityId.toString().isBlank() ? null : Long.valueOf(localActivityId.toString());
+        return new Application(programme.getId(), municipality.getCode(), title, groups, why, cents, activityId);
+    }
+
+    /** "Aanvraag vastleggen": the checked request is stored; its id travels with the process. */
+    public void register(DelegateExecution execution) {
+        Application application = read((String) execution.getVariable("programmaId"), (String) execution.getVariable("gemeente"),
+                execution.getVariable("activiteit"), execution.getVariable("bedrag"), FormInput.of(execution).list("doelgroepen"),
+                execution.getVariable("zichtbaarheid"), execution.getVariable("lokaleActiviteitId"));
+        ActivityMoneyRequest request = requests.save(new ActivityMoneyRequest(application.programmeId(), application.municipalityCode(),
+                EngineClock.today().getYear(), application.activity(),
+                application.targetGroups().stream().map(Enum::name).collect(Collectors.joining(",")), application.visibility(),
+                application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now()));
+        execution.setVariable("aanvraagId", request.getId());
+        execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": " + request.getActivity());
+        FormInput.of(execution).consumed("activiteit", "zichtbaarheid", "doelgroepen", "bedrag");
+    }
+
+    /** The facts the eligibility decision (DMN) weighs, read again each round. */
+    public void facts(DelegateExecution execution) {
+        ActivityMoneyRequest request = request(execution);
+        Programme programme = programmes.get(request.getProgrammeId());
+        execution.setVariable("gefinancierd", municipalities.findById(request.getMunicipalityCode()).map(Municipality::isFunded).orElse(false));
+        execution.setVariable("binnenBudget", request.getAmountCents() <= remainingCents(programme, request.getMunicipalityCode(), request.getYear()));
+        execution.setVariable("activiteitGoedgekeurd", request.getLocalActivityId() == null
+                || decisions.isApproved(SubjectType.ACTIVITEIT, String.valueOf(request.getLocalActivityId()),
+                        "wethouder-" + request.getMunicipalityCode()));
+    }
+
+    public void refuse(DelegateExecution execution, String reason) {
+        request(execution).refuse(reason);
+    }
+
+    /** Task "Aanvraag aanpassen": a new amount after the wethouder asked for it. */
+    public void adjust(DelegateTask task) {
+        ActivityMoneyRequest request = request(task.getExecution());
+        request.adjustAmount(cents(task.getVariable("bedrag")));
+        task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": "
+                + request.getActivity());
+        FormInput.of(task).consumed("bedrag");
+    }
+
+    /**
+     * "Toekenning boeken": under the lock of this municipality's year, the budget is checked once
+     * more and the grant goes into the ledger, or the request is refused because the money ran out.
+     */
+    public void book(DelegateExecution execution) {
+        ActivityMoneyRequest request = request(execution);
+        lock(request.getProgrammeId(), request.getMunicipalityCode(), request.getYear());
+        Programme programme = programmes.get(request.getProgrammeId());
+        if (request.getAmountCents() > remainingCents(programme, request.getMunicipalityCode(), request.getYear())) {
+            request.refuse("Het resterende activiteitengeld van dit jaar is intussen lager dan het gevraagde bedrag.");
+            execution.setVariable("geboekt", false);
+            return;
+        }
+        ledger.save(LedgerEntry.grant(request, CurrentUser.of(execution) == null ? "samenwerken" : CurrentUser.of(execution),
+                EngineClock.now()));
+        request.grant();
+        execution.setVariable("geboekt", true);
+    }
+
+    /** What is left for a municipality in a year; unused money does not carry over unless the programme says so. */
+    public long remainingCents(Programme programme, String municipalityCode, int year) {
+        long budget = programme.getActivityMoneyCents();
+        if (programme.isCarryOver()) {
+            for (int earlier = programme.getStart().getYear(); earlier < year; earlier++) {
+                budget += programme.getActivityMoneyCents() - ledger.spentCents(programme.getId(), earlier, municipalityCode);
+            }
+        }
+        return budget - ledger.spentCents(programme.getId(), year, municipalityCode);
+    }
+
+    /** A row lock on the municipality's year; the row is made first if this is the year's first booking. */
+    private void lock(String programmeId, String municipalityCode, int year) {
+        String update = "UPDATE budget_account SET budget_year = budget_year WHERE programme_id = ? AND municipality_code = ? AND budget_year = ?";
+        if (jdbc.update(update, programmeId, municipalityCode, year) == 0) {
+            try {
+                newTransaction.executeWithoutResult(status -> jdbc.update(
+                        "INSERT INTO budget_account (programme_id, municipality_code, budget_year) VALUES (?, ?, ?)",
+                        programmeId, municipalityCode, year));
+            } catch (org.springframework.dao.DuplicateKeyException alreadyThere) {
+                // another request made it at the same moment: fine, we lock it below
+            }
+            jdbc.update(update, programmeId, municipalityCode, year);
+        }
+    }
+
+    private ActivityMoneyRequest request(DelegateExecution execution) {
+        Number id = (Number) execution.getVariable("aanvraagId");
+        return requests.findById(id.longValue()).orElseThrow();
+    }
+
+    private static String text(Object value, String label, int max) {
+        if (value != null && !(value instanceof String)) {
+            throw FormInput.invalid("'" + label + "' moet tekst zijn.");
+        }
+        String text = value == null ? "" : ((String) value).strip();
+        if (text.isEmpty()) {
+            throw FormInput.invalid("Vul '" + label + "' in.");
+        }
+        if (text.length() > max) {
+            throw FormInput.invalid("'" + label + "' is te lang: maximaal " + max + " tekens.");
+        }
+        return text;
+    }
+
+    /** Euros as the person typed them ("125,50", "125.50", 125.5) to exact cents. */
+    static long cents(Object amount) {
+        if (amount == null || amount.toString().isBlank()) {
+            throw FormInput.invalid("Vul een bedrag in.");
+        }
+        BigDecimal euros;
+        try {
+            euros = new BigDecimal(amount.toString().strip().replace("€", "").strip().replace(",", "."));
+        } catch (NumberFormatException e) {
+            throw FormInput.invalid("'" + amount + "' is geen bedrag. Schrijf bijvoorbeeld 125,50.");
+        }
+        if (euros.signum() <= 0) {
+            throw FormInput.invalid("Het bedrag moet groter zijn dan nul.");
+        }
+        if (euros.scale() > 2) {
+            throw FormInput.invalid("Een bedrag heeft hoogstens twee cijfers achter de komma.");
+        }
+        if (euros.compareTo(new BigDecimal("1000000")) >= 0) {
+            throw FormInput.invalid("Dat bedrag is te hoog voor activiteitengeld.");
+        }
+        return euros.movePointRight(2).longValueExact();
+    }
+
+    static InvalidInputException invalid(String message) {
+        return FormInput.invalid(message);
+    }
+}

@@ -1,0 +1,121 @@
+package nl.regioamersfoort.samenwerken.budget;
+
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Activity money requests, adviser hours and the yearly account of a programme. */
+@RestController
+@RequestMapping("/api/programmas/{id}")
+class BudgetController {
+
+    private final ActivityMoney activityMoney;
+    private final AdviserHours adviserHours;
+    private final YearlyAccounts yearlyAccounts;
+    private final YearlyAccountDocuments documents;
+    private final RuntimeService runtimeService;
+
+    BudgetController(ActivityMoney activityMoney, AdviserHours adviserHours, YearlyAccounts yearlyAccounts,
+            YearlyAccountDocuments documents, RuntimeService runtimeService) {
+        this.activityMoney = activityMoney;
+        this.adviserHours = adviserHours;
+        this.yearlyAccounts = yearlyAccounts;
+        this.documents = documents;
+        this.runtimeService = runtimeService;
+    }
+
+    /** A beleidsambtenaar (of that municipality) or the projectleider asks for activity money. */
+    @PostMapping("/activiteitengeld")
+    ResponseEntity<Map<String, Object>> request(@PathVariable String id, @RequestBody Aanvraag body, Authentication caller) {
+        if (!hasGroup(caller, "beleidsambtenaar-" + body.gemeente()) && !hasGroup(caller, "projectleider")) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(Map.of("melding", "Alleen een beleidsambtenaar van deze gemeente of de projectleider vraagt activiteitengeld aan."));
+        }
+        activityMoney.read(id, body.gemeente(), body.activiteit(), body.bedrag(), body.doelgroepen(), body.zichtbaarheid(),
+                body.lokaleActiviteitId());
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("programmaId", id);
+        variables.put("gemeente", body.gemeente());
+        variables.put("activiteit", body.activiteit());
+        variables.put("bedrag", String.valueOf(body.bedrag()));
+        variables.put("doelgroepen", String.join(",", body.doelgroepen()));
+        variables.put("zichtbaarheid", body.zichtbaarheid());
+        variables.put("lokaleActiviteitId", body.lokaleActiviteitId());
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("activiteitengeld-aanvraag", id + "-" + body.gemeente(), variables);
+        Object requestId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).variableName("aanvraagId")
+                .singleResult().getValue();
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("aanvraagId", requestId, "processInstanceId", instance.getId()));
+    }
+
+    /** The adviser books hours for a municipality, or for regional work without one. */
+    @PostMapping("/uren")
+    ResponseEntity<Map<String, Object>> hours(@PathVariable String id, @RequestBody Uren body, Principal caller, Authentication auth) {
+        if (!hasGroup(auth, "adviseur")) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("melding", "Alleen de adviseur boekt uren."));
+        }
+        LedgerEntry entry = adviserHours.book(id, body.gemeente(), body.uren(), body.datum(), body.omschrijving(), caller.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("boekingId", entry.getId()));
+    }
+
+    @GetMapping(value = "/verantwoording/{jaar}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String id, @PathVariable int jaar) {
+        return download(documents.csv(yearlyAccounts.of(id, jaar)), "text/csv; charset=UTF-8", "verantwoording-" + id + "-" + jaar + ".csv");
+    }
+
+    @GetMapping(value = "/verantwoording/{jaar}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable String id, @PathVariable int jaar) {
+        return download(documents.pdf(yearlyAccounts.of(id, jaar)), MediaType.APPLICATION_PDF_VALUE, "verantwoording-" + id + "-" + jaar + ".pdf");
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] content, String type, String fileName) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(content);
+    }
+
+    private static boolean hasGroup(Authentication caller, String group) {
+        return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(group));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, String>> unreadable() {
+        return ResponseEntity.badRequest().body(Map.of("melding", "De aanvraag is geen geldige JSON of bevat een ongeldige waarde."));
+    }
+
+    @ExceptionHandler(ProgrammeNotFoundException.class)
+    ResponseEntity<Map<String, String>> notFound(ProgrammeNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("melding", e.getMessage()));
+    }
+
+    record Aanvraag(String gemeente, String activiteit, Object bedrag, List<String> doelgroepen, String zichtbaarheid, Long lokaleActiviteitId) {
+    }
+
+    record Uren(String gemeente, Object uren, LocalDate datum, String omschrijving) {
+    }
+}

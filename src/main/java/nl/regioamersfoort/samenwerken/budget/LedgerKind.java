@@ -1,0 +1,7 @@
+package nl.regioamersfoort.samenwerken.budget;
+
+public enum LedgerKind {
+    TOEKENNING,
+    TERUGBETALING,
+    UREN
+}

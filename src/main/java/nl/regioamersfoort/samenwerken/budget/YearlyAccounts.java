@@ -1,0 +1,76 @@
+package nl.regioamersfoort.samenwerken.budget;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.programma.Participant;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds the yearly account from the ledger, so it always equals the sum of the entries. */
+@Service
+@Transactional(readOnly = true)
+public class YearlyAccounts {
+
+    private final LedgerRepository ledger;
+    private final Programmes programmes;
+    private final MunicipalityRepository municipalities;
+    private final ActivityMoney activityMoney;
+
+    YearlyAccounts(LedgerRepository ledger, Programmes programmes, MunicipalityRepository municipalities, ActivityMoney activityMoney) {
+        this.ledger = ledger;
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.activityMoney = activityMoney;
+    }
+
+    public YearlyAccount of(String programmeId, int year) {
+        Programme programme = programmes.get(programmeId);
+        if (year < programme.getStart().getYear() || year > programme.getEnd().getYear()) {
+            throw ActivityMoney.invalid("Het programma liep niet in " + year + ".");
+        }
+        List<LedgerEntry> entries = ledger.findByProgrammeIdAndYearOrderByIdAsc(programmeId, year);
+        List<YearlyAccount.MunicipalityMoney> money = new ArrayList<>();
+        for (Participant participant : programme.getParticipants()) {
+            Municipality municipality = municipalities.findById(participant.getMunicipalityCode()).orElseThrow();
+            if (!municipality.isFunded()) {
+                continue;
+            }
+            long granted = sum(entries, municipality.getCode(), LedgerKind.TOEKENNING);
+            long refunded = -sum(entries, municipality.getCode(), LedgerKind.TERUGBETALING);
+            money.add(new YearlyAccount.MunicipalityMoney(municipality.getCode(), municipality.getName(), programme.getActivityMoneyCents(),
+                    granted, refunded, activityMoney.remainingCents(programme, municipality.getCode(), year)));
+        }
+        List<YearlyAccount.GrantedActivity> activities = entries.stream().filter(e -> e.getKind() == LedgerKind.TOEKENNING)
+                .map(e -> new YearlyAccount.GrantedActivity(name(e.getMunicipalityCode()), e.getDescription(), labels(e.getTargetGroups()),
+                        e.getAmountCents(), e.getBookedAt().toLocalDate()))
+                .toList();
+        Map<String, BigDecimal> hours = new LinkedHashMap<>();
+        entries.stream().filter(e -> e.getKind() == LedgerKind.UREN)
+                .forEach(e -> hours.merge(e.getMunicipalityCode() == null ? "Regionaal" : name(e.getMunicipalityCode()), e.getHours(), BigDecimal::add));
+        return new YearlyAccount(programme.getName(), year, EngineClock.today(), programme.getMinistryBudgetCents(), money, activities,
+                hours.entrySet().stream().map(h -> new YearlyAccount.AdviserHours(h.getKey(), h.getValue())).toList(),
+                programme.getAdviserHoursCap());
+    }
+
+    private static long sum(List<LedgerEntry> entries, String municipality, LedgerKind kind) {
+        return entries.stream().filter(e -> e.getKind() == kind && municipality.equals(e.getMunicipalityCode()))
+                .mapToLong(LedgerEntry::getAmountCents).sum();
+    }
+
+    private String name(String code) {
+        return code == null ? "Regionaal" : municipalities.findById(code).map(Municipality::getName).orElse(code);
+    }
+
+    private static List<String> labels(String targetGroups) {
+        return targetGroups == null ? List.of() : Arrays.stream(targetGroups.split(",")).map(TargetGroup::valueOf).map(TargetGroup::label).toList();
+    }
+}
