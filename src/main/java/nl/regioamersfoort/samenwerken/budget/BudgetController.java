@@ -5,8 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
-import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
@@ -14,9 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,21 +92,6 @@ class BudgetController {
 
     private static boolean hasGroup(Authentication caller, String group) {
         return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(group));
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
-        return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable() {
-        return ResponseEntity.badRequest().body(Map.of("melding", "De aanvraag is geen geldige JSON of bevat een ongeldige waarde."));
-    }
-
-    @ExceptionHandler(ProgrammeNotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(ProgrammeNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("melding", e.getMessage()));
     }
 
     record Aanvraag(String gemeente, String activiteit, Object bedrag, List<String> doelgroepen, String zichtbaarheid, Long lokaleActiviteitId) {

@@ -9,13 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,27 +103,6 @@ class ProgrammeController {
                 .setVariable("vorigeWethouder", request.vorigeWethouder())
                 .correlateWithResult();
         return Map.of("businessKey", id + "-" + request.gemeente());
-    }
-
-    @ExceptionHandler({InvalidProgrammeException.class, InvalidInputException.class})
-    ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
-        return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(Map.of("melding",
-                "De aanvraag is geen geldige JSON of bevat een ongeldige waarde (datums als jjjj-mm-dd)."));
-    }
-
-    @ExceptionHandler(ProgrammeNotFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(ProgrammeNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("melding", e.getMessage()));
-    }
-
-    @ExceptionHandler(MismatchingMessageCorrelationException.class)
-    ResponseEntity<Map<String, String>> notRunning(MismatchingMessageCorrelationException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("melding", "Het programma loopt niet (meer)."));
     }
 
     record ProgrammaAanvraag(String naam, LocalDate start, LocalDate einde, List<String> gemeenten, Kalender kalender) {
