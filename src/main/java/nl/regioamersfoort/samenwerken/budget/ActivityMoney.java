@@ -10,7 +10,6 @@ import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import nl.regioamersfoort.samenwerken.engine.FormInput;
-import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import nl.regioamersfoort.samenwerken.programma.Programme;
@@ -223,9 +222,5 @@ public class ActivityMoney {
             throw FormInput.invalid("Dat bedrag is te hoog voor activiteitengeld.");
         }
         return euros.movePointRight(2).longValueExact();
-    }
-
-    static InvalidInputException invalid(String message) {
-        return FormInput.invalid(message);
     }
 }

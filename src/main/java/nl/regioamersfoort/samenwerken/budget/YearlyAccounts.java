@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import nl.regioamersfoort.samenwerken.programma.Participant;
@@ -35,7 +36,7 @@ public class YearlyAccounts {
     public YearlyAccount of(String programmeId, int year) {
         Programme programme = programmes.get(programmeId);
         if (year < programme.getStart().getYear() || year > programme.getEnd().getYear()) {
-            throw ActivityMoney.invalid("Het programma liep niet in " + year + ".");
+            throw FormInput.invalid("Het programma liep niet in " + year + ".");
         }
         List<LedgerEntry> entries = ledger.findByProgrammeIdAndYearOrderByIdAsc(programmeId, year);
         List<YearlyAccount.MunicipalityMoney> money = new ArrayList<>();

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class EngineClock {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final java.time.format.DateTimeFormatter DUTCH_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl"));
 
     private EngineClock() {
     }
@@ -23,6 +25,11 @@ public final class EngineClock {
 
     public static LocalDate today() {
         return now().toLocalDate();
+    }
+
+    /** A date as Dutch readers write it: 26 april 2022. */
+    public static String dutch(LocalDate day) {
+        return DUTCH_DATE.format(day);
     }
 
     /** A due date as the engine stores it: the end of the working day (17:00) on that date. */

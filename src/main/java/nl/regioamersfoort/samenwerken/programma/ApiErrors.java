@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "nl.regioamersfoort.samenwerken")
 class ApiErrors {
 
-    @ExceptionHandler({InvalidProgrammeException.class, InvalidInputException.class})
-    ResponseEntity<Map<String, String>> invalid(RuntimeException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(Map.of("melding", e.getMessage()));
     }
 

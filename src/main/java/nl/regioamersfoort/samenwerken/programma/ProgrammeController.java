@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import org.camunda.bpm.engine.RuntimeService;
@@ -78,7 +79,7 @@ class ProgrammeController {
     Map<String, String> join(@PathVariable String id, @RequestBody Toetreding request) {
         programmes.get(id);
         if (request.gemeente() == null || request.gemeente().isBlank()) {
-            throw new InvalidProgrammeException("Geef de gemeente die toetreedt.");
+            throw FormInput.invalid("Geef de gemeente die toetreedt.");
         }
         runtimeService.createMessageCorrelation("GemeenteTreedtToe")
                 .processInstanceBusinessKey(id)
@@ -94,7 +95,7 @@ class ProgrammeController {
     Map<String, String> handOver(@PathVariable String id, @RequestBody Wissel request) {
         programmes.get(id);
         if (request.gemeente() == null || request.wethouder() == null) {
-            throw new InvalidProgrammeException("Geef de gemeente en de nieuwe wethouder.");
+            throw FormInput.invalid("Geef de gemeente en de nieuwe wethouder.");
         }
         runtimeService.createMessageCorrelation("PortefeuillehouderGewisseld")
                 .processInstanceBusinessKey(id)

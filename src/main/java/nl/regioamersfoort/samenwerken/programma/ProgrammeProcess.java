@@ -61,15 +61,7 @@ public class ProgrammeProcess {
                     date(execution, "overzichtOnderwerpen", "Overzicht (deel)onderwerpen gereed"),
                     date(execution, "planVanAanpak", "Plan van aanpak gereed"),
                     date(execution, "terugkoppeling", "Terugkoppeling na de verkiezingen"), null);
-            if (request.start() == null || request.end() == null) {
-                throw FormInput.invalid("Vul een startdatum en een einddatum in.");
-            }
-            Programme programme;
-            try {
-                programme = programmes.register(request, CurrentUser.of(execution), null);
-            } catch (InvalidProgrammeException e) {
-                throw FormInput.invalid(e.getMessage());
-            }
+            Programme programme = programmes.register(request, CurrentUser.of(execution), null);
             programmeId = programme.getId();
             execution.setProcessBusinessKey(programmeId);
             execution.setVariable(PROGRAMME_ID, programmeId);
@@ -112,11 +104,7 @@ public class ProgrammeProcess {
     public void join(DelegateExecution execution) {
         String code = (String) execution.getVariable("gemeente");
         LocalDate joinedOn = date(execution, "toetredingsDatum", "Datum van toetreding");
-        try {
-            programmes.join((String) execution.getVariable(PROGRAMME_ID), code, joinedOn == null ? EngineClock.today() : joinedOn);
-        } catch (InvalidProgrammeException e) {
-            throw FormInput.invalid(e.getMessage());
-        }
+        programmes.join((String) execution.getVariable(PROGRAMME_ID), code, joinedOn == null ? EngineClock.today() : joinedOn);
         execution.setVariableLocal("gefinancierd", programmes.isFunded(code));
     }
 

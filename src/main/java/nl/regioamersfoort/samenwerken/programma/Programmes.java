@@ -1,13 +1,13 @@
 package nl.regioamersfoort.samenwerken.programma;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.engine.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Programmes {
 
     public static final String PROCESS_KEY = "programma-inclusie-diversiteit";
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
-
     private final ProgrammeRepository programmes;
     private final MunicipalityRepository municipalities;
     private final RuntimeService runtimeService;
@@ -42,19 +40,19 @@ public class Programmes {
     Programme register(NewProgramme request, String requestedBy, String previousProgrammeId) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty()) {
-            throw new InvalidProgrammeException("Geef het programma een naam.");
+            throw FormInput.invalid("Geef het programma een naam.");
         }
         if (name.length() > 200) {
-            throw new InvalidProgrammeException("De naam is te lang: maximaal 200 tekens.");
+            throw FormInput.invalid("De naam is te lang: maximaal 200 tekens.");
         }
         if (request.start() == null || request.end() == null) {
-            throw new InvalidProgrammeException("Vul een startdatum en een einddatum in.");
+            throw FormInput.invalid("Vul een startdatum en een einddatum in.");
         }
         if (!request.end().isAfter(request.start())) {
-            throw new InvalidProgrammeException("De einddatum moet na de startdatum liggen.");
+            throw FormInput.invalid("De einddatum moet na de startdatum liggen.");
         }
         if (request.end().isAfter(request.start().plusYears(5))) {
-            throw new InvalidProgrammeException("Een looptijd duurt hoogstens vijf jaar.");
+            throw FormInput.invalid("Een looptijd duurt hoogstens vijf jaar.");
         }
         List<Municipality> participants = participants(request.municipalities(), request.start());
 
@@ -77,7 +75,7 @@ public class Programmes {
         if (request.reminderWorkingDays() != null) {
             for (Integer days : request.reminderWorkingDays()) {
                 if (days == null || days < 0 || days > 60) {
-                    throw new InvalidProgrammeException("Herinneringen gaan 0 tot 60 werkdagen voor een deadline uit; '" + days
+                    throw FormInput.invalid("Herinneringen gaan 0 tot 60 werkdagen voor een deadline uit; '" + days
                             + "' kan niet.");
                 }
             }
@@ -90,15 +88,15 @@ public class Programmes {
     Participant join(String programmeId, String municipalityCode, LocalDate joinedOn) {
         Programme programme = get(programmeId);
         Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
-                .orElseThrow(() -> new InvalidProgrammeException("Onbekende gemeente: '" + municipalityCode + "'."));
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'."));
         if (programme.participant(municipality.getCode()).isPresent()) {
-            throw new InvalidProgrammeException(municipality.getName() + " doet al mee aan dit programma.");
+            throw FormInput.invalid(municipality.getName() + " doet al mee aan dit programma.");
         }
         if (joinedOn.isBefore(programme.getStart()) || !joinedOn.isBefore(programme.getEnd())) {
-            throw new InvalidProgrammeException("De datum van toetreding valt buiten de looptijd van het programma.");
+            throw FormInput.invalid("De datum van toetreding valt buiten de looptijd van het programma.");
         }
         if (!municipality.isMemberOn(joinedOn)) {
-            throw new InvalidProgrammeException(municipality.getName() + " is op " + DUTCH_DATE.format(joinedOn)
+            throw FormInput.invalid(municipality.getName() + " is op " + EngineClock.dutch(joinedOn)
                     + " geen lid van de samenwerking.");
         }
         programme.addParticipant(municipality.getCode(), joinedOn);
@@ -140,15 +138,15 @@ public class Programmes {
 
     private List<Municipality> participants(List<String> codes, LocalDate start) {
         if (codes == null || codes.isEmpty()) {
-            throw new InvalidProgrammeException("Kies minstens één deelnemende gemeente.");
+            throw FormInput.invalid("Kies minstens één deelnemende gemeente.");
         }
         List<Municipality> participants = new ArrayList<>();
         for (String code : new LinkedHashSet<>(codes)) {
             Municipality municipality = municipalities.findById(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> new InvalidProgrammeException("Onbekende gemeente: '" + code + "'."));
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + code + "'."));
             if (!municipality.isMemberOn(start)) {
-                throw new InvalidProgrammeException(municipality.getName() + " is op de startdatum nog geen lid van de "
-                        + "samenwerking (lid vanaf " + DUTCH_DATE.format(municipality.getMemberFrom())
+                throw FormInput.invalid(municipality.getName() + " is op de startdatum nog geen lid van de "
+                        + "samenwerking (lid vanaf " + EngineClock.dutch(municipality.getMemberFrom())
                         + "). Laat de gemeente later toetreden.");
             }
             participants.add(municipality);
@@ -162,7 +160,7 @@ public class Programmes {
 
     private static LocalDate withinPeriod(String field, LocalDate date, NewProgramme request) {
         if (date.isBefore(request.start()) || date.isAfter(request.end())) {
-            throw new InvalidProgrammeException("De datum bij '" + field + "' (" + date + ") valt buiten de looptijd van het programma.");
+            throw FormInput.invalid("De datum bij '" + field + "' (" + date + ") valt buiten de looptijd van het programma.");
         }
         return date;
     }

@@ -1,10 +1,8 @@
 package nl.regioamersfoort.samenwerken.regio;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
@@ -26,8 +24,6 @@ import org.springframework.stereotype.Component;
 // Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
 @Component("regionalTrack")
 public class RegionalTrackProcess {
-
-    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl"));
 
     private final RegionalDocumentRepository documents;
     private final RegionalAgendaItemRepository agendaItems;
@@ -88,7 +84,7 @@ public class RegionalTrackProcess {
             }
         }
         List<RegionalAgendaItem> items = agendaItems.findByProgrammeIdAndMeetingDateOrderByIdAsc(programmeId, meeting);
-        task.setVariableLocal("vergaderdatum", DUTCH_DATE.format(meeting));
+        task.setVariableLocal("vergaderdatum", EngineClock.dutch(meeting));
         task.setVariableLocal("agenda", items.isEmpty() ? "Geen nieuwe gedeelde resultaten sinds de vorige vergadering."
                 : items.stream().map(item -> "- " + name(item.getMunicipalityCode()) + ": " + item.getText())
                         .collect(Collectors.joining("\n")));
