@@ -9,6 +9,4 @@ public interface RegionalAgendaItemRepository extends JpaRepository<RegionalAgen
     boolean existsByConsentId(Long consentId);
 
     List<RegionalAgendaItem> findByProgrammeIdAndMeetingDateOrderByIdAsc(String programmeId, LocalDate meetingDate);
-
-    List<RegionalAgendaItem> findByProgrammeIdOrderByIdAsc(String programmeId);
 }

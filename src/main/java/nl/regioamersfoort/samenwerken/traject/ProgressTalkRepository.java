@@ -1,9 +1,6 @@
 package nl.regioamersfoort.samenwerken.traject;
 
-import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ProgressTalkRepository extends JpaRepository<ProgressTalk, Long> {
-
-    List<ProgressTalk> findByTrackIdOrderByIdAsc(String trackId);
 }
