@@ -19,6 +19,7 @@ import nl.regioamersfoort.samenwerken.programma.Participant;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.programma.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -63,19 +64,19 @@ public class LocalTrackProcess {
             inventoryDue = relative[0];
             planDue = relative[1];
         }
-        LocalDate earliest = EngineClock.today().plusMonths(1);
+        // Moved due dates follow the same working-day rule as the calendar's own.
         if (inventoryDue.isBefore(EngineClock.today())) {
-            inventoryDue = earliest;
+            inventoryDue = WorkingDays.onOrBefore(EngineClock.today().plusMonths(1));
         }
         if (planDue.isBefore(inventoryDue)) {
-            planDue = inventoryDue.plusMonths(2);
+            planDue = WorkingDays.onOrBefore(inventoryDue.plusMonths(2));
         }
         String trackId = execution.getProcessBusinessKey();
         LocalTrack track = tracks.findById(trackId).orElse(null);
         if (track == null) {
             track = tracks.save(new LocalTrack(trackId, programmeId, code, inventoryDue, planDue, EngineClock.now()));
         }
-        LocalDate firstProgressTalk = planDue.plusMonths(calendar.progressIntervalMonths());
+        LocalDate firstProgressTalk = track.getPlanDue().plusMonths(calendar.progressIntervalMonths());
         execution.setVariable("trajectId", trackId);
         execution.setVariable("gemeenteNaam", municipality.getName());
         execution.setVariable("vaststellendOrgaan", municipality.getAdoptingBody().name());

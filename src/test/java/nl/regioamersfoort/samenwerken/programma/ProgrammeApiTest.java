@@ -140,12 +140,12 @@ class ProgrammeApiTest {
     }
 
     @Test
-    void aDeadlineThatHasAlreadyPassedMovesToAMonthFromNow() throws Exception {
+    void aDeadlineThatHasAlreadyPassedMovesToTheLastWorkingDayWithinAMonthFromNow() throws Exception {
         // Started today (real time) with the default calendar of 2024: the end of April 2024 has passed.
-        LocalDate aMonthFromNow = EngineClock.today().plusMonths(1);
+        LocalDate aMonthFromNow = WorkingDays.onOrBefore(EngineClock.today().plusMonths(1));
         HttpResponse<String> started = start(projectleider(),
                 programme("Inclusie en diversiteit 2024-2025", "2024-01-01", "2025-12-31", "[\"amersfoort\", \"baarn\"]", null));
-        LocalDate aMonthFromNowAfter = EngineClock.today().plusMonths(1);
+        LocalDate aMonthFromNowAfter = WorkingDays.onOrBefore(EngineClock.today().plusMonths(1));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         assertThat(json.readTree(started.body()).get("id").asText()).isEqualTo("inclusie-2024-2025");
 
