@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -154,6 +156,32 @@ public class ActivityMoney {
                 EngineClock.now()));
         request.grant();
         execution.setVariable("geboekt", true);
+    }
+
+    /**
+     * Money of a grant that was not spent comes back: a negative entry against the grant, so the
+     * municipality can use it again this year. Only in the year of the grant, and never more than
+     * was granted and not yet paid back.
+     */
+    @Transactional
+    public LedgerEntry refund(String programmeId, Long requestId, Object amount, Object reason, String bookedBy) {
+        ActivityMoneyRequest grant = (requestId == null ? Optional.<ActivityMoneyRequest>empty() : requests.findById(requestId))
+                .filter(r -> r.getProgrammeId().equals(programmeId))
+                .orElseThrow(() -> FormInput.invalid("Onbekende aanvraag: " + requestId + "."));
+        if (grant.getStatus() != RequestStatus.TOEGEKEND) {
+            throw FormInput.invalid("Deze aanvraag is niet toegekend; er valt niets terug te betalen.");
+        }
+        if (grant.getYear() != EngineClock.today().getYear()) {
+            throw FormInput.invalid("Het jaar " + grant.getYear() + " is afgesloten; een terugbetaling wordt geboekt in het jaar van de toekenning.");
+        }
+        String why = text(reason, "Reden", 1000);
+        long cents = cents(amount);
+        lock(grant.getProgrammeId(), grant.getMunicipalityCode(), grant.getYear());
+        long open = grant.getAmountCents() - ledger.refundedCents(grant.getId());
+        if (cents > open) {
+            throw FormInput.invalid("Er kan hoogstens " + Euro.format(open) + " van deze toekenning terugkomen.");
+        }
+        return ledger.save(LedgerEntry.refund(grant, cents, why, bookedBy, EngineClock.now()));
     }
 
     /** What is left for a municipality in a year; unused money does not carry over unless the programme says so. */

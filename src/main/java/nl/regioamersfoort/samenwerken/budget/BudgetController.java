@@ -69,7 +69,22 @@ class BudgetController {
         if (!hasGroup(auth, "adviseur")) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("melding", "Alleen de adviseur boekt uren."));
         }
-        LedgerEntry entry = adviserHours.book(id, body.gemeente(), body.uren(), body.datum(), body.omschrijving(), caller.getName());
+        AdviserHours.Outcome outcome = adviserHours.book(id, body.gemeente(), body.uren(), body.datum(), body.omschrijving(), caller.getName());
+        if (outcome.entry() == null) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(
+                    "melding", "Met deze uren gaat de adviseur boven het jaarplafond. De projectleider beoordeelt de boeking eerst.",
+                    "processInstanceId", outcome.approvalProcessInstanceId()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("boekingId", outcome.entry().getId()));
+    }
+
+    /** The projectleider books money of a grant that was not spent back into the municipality's budget. */
+    @PostMapping("/terugbetalingen")
+    ResponseEntity<Map<String, Object>> refund(@PathVariable String id, @RequestBody Terugbetaling body, Principal caller, Authentication auth) {
+        if (!hasGroup(auth, "projectleider")) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("melding", "Alleen de projectleider boekt terugbetalingen."));
+        }
+        LedgerEntry entry = activityMoney.refund(id, body.aanvraagId(), body.bedrag(), body.reden(), caller.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("boekingId", entry.getId()));
     }
 
@@ -95,6 +110,9 @@ class BudgetController {
     }
 
     record Aanvraag(String gemeente, String activiteit, Object bedrag, List<String> doelgroepen, String zichtbaarheid, Long lokaleActiviteitId) {
+    }
+
+    record Terugbetaling(Long aanvraagId, Object bedrag, String reden) {
     }
 
     record Uren(String gemeente, Object uren, LocalDate datum, String omschrijving) {

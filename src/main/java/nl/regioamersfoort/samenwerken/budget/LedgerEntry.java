@@ -70,10 +70,10 @@ public class LedgerEntry {
                 request.getId(), bookedBy, at);
     }
 
-    static LedgerEntry refund(String programmeId, int year, String municipalityCode, long cents, String description, String reason,
-            String bookedBy, LocalDateTime at) {
-        return new LedgerEntry(programmeId, year, municipalityCode, LedgerKind.TERUGBETALING, -cents, null, description, null, reason,
-                null, bookedBy, at);
+    /** Unused money of a grant paid back; the only entry with a negative amount. */
+    static LedgerEntry refund(ActivityMoneyRequest grant, long cents, String reason, String bookedBy, LocalDateTime at) {
+        return new LedgerEntry(grant.getProgrammeId(), grant.getYear(), grant.getMunicipalityCode(), LedgerKind.TERUGBETALING, -cents,
+                null, grant.getActivity(), grant.getTargetGroups(), reason, grant.getId(), bookedBy, at);
     }
 
     static LedgerEntry hours(String programmeId, int year, String municipalityCode, BigDecimal hours, String description,

@@ -14,6 +14,10 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
             + " nl.regioamersfoort.samenwerken.budget.LedgerKind.TERUGBETALING)")
     long spentCents(String programmeId, int year, String municipalityCode);
 
+    @Query("select coalesce(-sum(e.amountCents), 0) from LedgerEntry e where e.requestId = ?1"
+            + " and e.kind = nl.regioamersfoort.samenwerken.budget.LedgerKind.TERUGBETALING")
+    long refundedCents(Long requestId);
+
     @Query("select coalesce(sum(e.hours), 0) from LedgerEntry e where e.programmeId = ?1 and e.year = ?2"
             + " and e.kind = nl.regioamersfoort.samenwerken.budget.LedgerKind.UREN")
     BigDecimal hours(String programmeId, int year);

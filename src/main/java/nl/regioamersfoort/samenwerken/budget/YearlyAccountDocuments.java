@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -126,6 +127,11 @@ public class YearlyAccountDocuments {
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // The PDF's own fonts know Windows-1252 only; names like Ş or Ł need an embedded font.
+            builder.useFont(() -> YearlyAccountDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(() -> YearlyAccountDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();

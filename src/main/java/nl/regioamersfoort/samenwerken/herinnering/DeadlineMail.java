@@ -1,10 +1,5 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -20,16 +15,11 @@ import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,19 +34,17 @@ public class DeadlineMail {
 
     private final ReminderSettings settings;
     private final MailComposer composer;
-    private final Outbox outbox;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailDelivery delivery;
     private final TaskService taskService;
     private final IdentityService identityService;
     private final MunicipalityRepository municipalities;
     private final Programmes programmes;
 
-    DeadlineMail(ReminderSettings settings, MailComposer composer, Outbox outbox, ObjectProvider<JavaMailSender> mailSender,
-            TaskService taskService, IdentityService identityService, MunicipalityRepository municipalities, Programmes programmes) {
+    DeadlineMail(ReminderSettings settings, MailComposer composer, MailDelivery delivery, TaskService taskService,
+            IdentityService identityService, MunicipalityRepository municipalities, Programmes programmes) {
         this.settings = settings;
         this.composer = composer;
-        this.outbox = outbox;
-        this.mailSender = mailSender;
+        this.delivery = delivery;
         this.taskService = taskService;
         this.identityService = identityService;
         this.municipalities = municipalities;
@@ -133,37 +121,7 @@ public class DeadlineMail {
             log.info("Task {} is gone; no {} for {}", execution.getVariable("taakId"), kind, userId);
             return;
         }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        String email = user == null ? null : user.getEmail();
-        String problem = addressProblem(user, email);
-        if (problem != null) {
-            outbox.record(task.getId(), task.getName(), kind, userId, email, null, MailStatus.OVERGESLAGEN, problem);
-            return;
-        }
-        ComposedMail mail = composer.compose(kind, deadlineOf(task), displayName(user));
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            outbox.record(task.getId(), task.getName(), kind, userId, email, mail.subject(), MailStatus.IN_OUTBOX, null);
-            return;
-        }
-        try {
-            sender.send(mime(sender, email, mail));
-        } catch (MailException | MessagingException e) {
-            outbox.recordFailure(task.getId(), task.getName(), kind, userId, email, mail.subject(), e.getMessage());
-            throw new MailDeliveryException("Could not deliver " + kind + " for task " + task.getId() + " to " + email, e);
-        }
-        outbox.record(task.getId(), task.getName(), kind, userId, email, mail.subject(), MailStatus.VERZONDEN, null);
-    }
-
-    private MimeMessage mime(JavaMailSender sender, String to, ComposedMail mail) throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-        helper.setFrom(new InternetAddress("samenwerken@regioamersfoort.example.org"));
-        helper.setTo(to);
-        helper.setSubject(mail.subject());
-        helper.setText(mail.text(), mail.html());
-        helper.addAttachment("deadline.ics", new ByteArrayDataSource(mail.ics(), "text/calendar; charset=UTF-8"));
-        return message;
+        delivery.deliver(task.getId(), task.getName(), kind, userId, name -> composer.compose(kind, deadlineOf(task), name));
     }
 
     private TaskDeadline deadlineOf(Task task) {
@@ -183,33 +141,5 @@ public class DeadlineMail {
 
     private Task task(DelegateExecution execution) {
         return taskService.createTaskQuery().taskId((String) execution.getVariable("taakId")).singleResult();
-    }
-
-    private static String addressProblem(User user, String email) {
-        if (user == null) {
-            return "Onbekende gebruiker.";
-        }
-        if (email == null || email.isBlank()) {
-            return "Geen e-mailadres bekend.";
-        }
-        try {
-            new InternetAddress(email, true).validate();
-        } catch (AddressException e) {
-            return "Ongeldig e-mailadres: " + email;
-        }
-        return null;
-    }
-
-    private static String displayName(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).strip();
-        return name.isEmpty() ? user.getId() : name;
-    }
-
-    /** The SMTP server did not take the mail; the job fails and Camunda retries it. */
-    static class MailDeliveryException extends RuntimeException {
-        MailDeliveryException(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }

@@ -3,6 +3,8 @@ package nl.regioamersfoort.samenwerken.herinnering;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,9 +33,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Composes the deadline mails for civil servants: subject, plain text and HTML alternatives, and
- * an agenda item (.ics) holding the deadline. Sending is someone else's job, so this stays free of
- * mail transport and can be tested without a mail server.
+ * Composes the mails Samenwerken sends: deadline mails for civil servants (subject, plain text and
+ * HTML alternatives, and an agenda item (.ics) holding the deadline) and the hours signal. Sending
+ * is someone else's job, so this stays free of mail transport and can be tested without a mail server.
  */
 @Component
 public class MailComposer {
@@ -46,6 +48,8 @@ public class MailComposer {
     private static final String UID_DOMAIN = "samenwerken.regioamersfoort.nl";
     private static final String HTML_TEMPLATE = "taakdeadline.html";
     private static final String TEXT_TEMPLATE = "taakdeadline.txt";
+    private static final String HOURS_HTML_TEMPLATE = "urensignaal.html";
+    private static final String HOURS_TEXT_TEMPLATE = "urensignaal.txt";
 
     private final String tasklistUrl;
     private final TemplateEngine templates = mailTemplateEngine();
@@ -75,6 +79,36 @@ public class MailComposer {
         String text = templates.process(TEXT_TEMPLATE, context);
         String html = templates.process(HTML_TEMPLATE, context);
         return new ComposedMail(subject, text, html, agendaItem(kind, task, link));
+    }
+
+    /**
+     * The signal to the projectleider that the adviser's booked hours reached {@code threshold}
+     * percent of the year's cap. No agenda item: there is no deadline, only a number to act on.
+     */
+    public ComposedMail composeHoursSignal(String recipientName, String programmeId, String programmeName, int year, int threshold,
+            BigDecimal booked, BigDecimal cap) {
+        String subject = threshold >= 100
+                ? "Adviesuren " + year + ": het jaarplafond van " + hours(cap) + " uur is bereikt"
+                : "Adviesuren " + year + ": " + threshold + "% van het jaarplafond geboekt";
+        Context context = new Context(DUTCH);
+        context.setVariable("subject", subject);
+        context.setVariable("recipientName", recipientName);
+        context.setVariable("programmeName", programmeName);
+        context.setVariable("year", year);
+        context.setVariable("threshold", threshold);
+        context.setVariable("booked", hours(booked));
+        context.setVariable("cap", hours(cap));
+        context.setVariable("left", hours(cap.subtract(booked).max(BigDecimal.ZERO)));
+        context.setVariable("overCap", booked.compareTo(cap) > 0);
+        context.setVariable("percentage", booked.multiply(BigDecimal.valueOf(100)).divide(cap, 0, RoundingMode.DOWN));
+        context.setVariable("accountLink", tasklistUrl + "/api/programmas/" + programmeId + "/verantwoording/" + year + ".pdf");
+        return new ComposedMail(subject, templates.process(HOURS_TEXT_TEMPLATE, context),
+                templates.process(HOURS_HTML_TEMPLATE, context), null);
+    }
+
+    /** Hours the Dutch way: 12,5 and 400 rather than 12.50 and 400.00. */
+    private static String hours(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     String taskLink(String taskId) {

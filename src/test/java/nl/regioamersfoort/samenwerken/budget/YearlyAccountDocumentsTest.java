@@ -180,4 +180,18 @@ class YearlyAccountDocumentsTest {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Buurtlunch met muziek");
         }
     }
+
+    @Test
+    void pdfPrintsNamesBeyondWesternEuropeWithTheEmbeddedFont() throws IOException {
+        YearlyAccount account = account2022();
+        YearlyAccount names = new YearlyAccount(account.programmeName(), account.year(), account.preparedOn(),
+                account.ministryBudgetCents(), account.money(),
+                List.of(new YearlyAccount.GrantedActivity("Soest", "Lezing door Łukasz en Şükrü over Ağrı", List.of(), 10_000,
+                        LocalDate.of(2022, 6, 1))),
+                account.hours(), account.hoursCap());
+
+        try (PDDocument document = Loader.loadPDF(documents.pdf(names))) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Lezing door Łukasz en Şükrü over Ağrı");
+        }
+    }
 }
