@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * On a real PostgreSQL: four wethouder decisions of 1,000 euro each, taken at the same moment for a
- * 3,000 euro budget. The lock on the municipality's year lets exactly three grants through.
+ * 3,000 euro budget; the lock on the municipality's year lets exactly three grants through. And
+ * eight bookings of hours at the same moment near the cap: the lock on the programme lets exactly
+ * those through that fit, and the rest wait for the projectleider.
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "postgres", "test"})
@@ -51,6 +53,8 @@ class ParallelGrantsOnPostgresTest {
     LedgerRepository ledger;
     @Autowired
     YearlyAccounts yearlyAccounts;
+    @Autowired
+    AdviserHours adviserHours;
 
     @AfterEach
     void resetClock() {
@@ -97,5 +101,40 @@ class ParallelGrantsOnPostgresTest {
             assertThat(m.grantedCents()).isEqualTo(300_000L);
             assertThat(m.remainingCents()).isZero();
         });
+    }
+
+    @Test
+    void parallelHourBookingsNeverSlipBeyondTheCapUnapproved() throws Exception {
+        ClockUtil.setCurrentTime(ProcessDriver.at("2062-06-30T17:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2062-2063", LocalDate.of(2062, 1, 1),
+                LocalDate.of(2063, 12, 31), List.of("baarn"), null, null, null, null, null, null), "projectleider").getId();
+        LocalDate day = LocalDate.of(2062, 6, 30);
+        for (int i = 0; i < 16; i++) {
+            adviserHours.book(programme, "baarn", "24", day, "Voorbereiding " + i, "adviseur");
+        }
+        // 384 of 400 booked: of eight bookings of 4 hours at the same moment, four fit and four wait for approval.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AdviserHours.Outcome>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return adviserHours.book(programme, null, "4", day, "Regionaal overleg " + n, "adviseur");
+            }));
+        }
+        start.countDown();
+        int booked = 0;
+        for (Future<AdviserHours.Outcome> result : results) {
+            booked += result.get(60, TimeUnit.SECONDS).entry() != null ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(booked).isEqualTo(4);
+        assertThat(ledger.hours(programme, 2062)).isEqualByComparingTo("400");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AdviserHours.APPROVAL_PROCESS)
+                .processInstanceBusinessKey(programme + "-uren-2062").count()).isEqualTo(4);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AdviserHours.SIGNAL_PROCESS)
+                .processInstanceBusinessKey(programme + "-uren-2062").count()).as("80% and 100%, once each").isEqualTo(2);
     }
 }
