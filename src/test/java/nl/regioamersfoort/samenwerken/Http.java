@@ -87,6 +87,18 @@ public final class Http {
         }
     }
 
+    /** A file as bytes: a PDF does not survive decoding as text. */
+    public HttpResponse<byte[]> download(String path, String accept) {
+        try {
+            return client.send(request(path, accept).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpRequest.Builder request(String path, String accept) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept);
         if (basicCredentials != null) {

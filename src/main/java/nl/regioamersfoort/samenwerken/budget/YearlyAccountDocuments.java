@@ -1,8 +1,5 @@
 package nl.regioamersfoort.samenwerken.budget;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -11,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import nl.regioamersfoort.samenwerken.document.PdfDocuments;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -123,22 +119,7 @@ public class YearlyAccountDocuments {
         context.setVariable("hoursCap", hours(account.hoursCap()));
 
         String html = templates.process(TEMPLATE, context);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            // The PDF's own fonts know Windows-1252 only; names like Ş or Ł need an embedded font.
-            builder.useFont(() -> YearlyAccountDocuments.class.getResourceAsStream("/fonts/DejaVuSans.ttf"), "DejaVu Sans", 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> YearlyAccountDocuments.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf"), "DejaVu Sans", 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not render the yearly account PDF", e);
-        }
-        return out.toByteArray();
+        return PdfDocuments.render(html);
     }
 
     /** Rows as the template shows them: every value already formatted, so the template does no arithmetic. */

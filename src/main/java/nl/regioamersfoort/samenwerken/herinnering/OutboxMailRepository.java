@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,6 @@ public interface OutboxMailRepository extends JpaRepository<OutboxMail, Long> {
     List<OutboxMail> findByOrderByIdDesc(Pageable page);
 
     List<OutboxMail> findByTaskIdOrderByIdAsc(String taskId);
+
+    List<OutboxMail> findByTaskIdInOrderByIdAsc(Collection<String> taskIds);
 }

@@ -6,6 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface RegionalAgendaItemRepository extends JpaRepository<RegionalAgendaItem, Long> {
 
+    List<RegionalAgendaItem> findByProgrammeIdOrderByMeetingDateAscIdAsc(String programmeId);
+
     boolean existsByConsentId(Long consentId);
 
     List<RegionalAgendaItem> findByProgrammeIdAndMeetingDateOrderByIdAsc(String programmeId, LocalDate meetingDate);

@@ -48,6 +48,14 @@ public class ProgressTalk {
         return trackId;
     }
 
+    public java.time.LocalDateTime getHeldAt() {
+        return heldAt;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
     public String getInterimResults() {
         return interimResults;
     }

@@ -1,0 +1,179 @@
+package nl.regioamersfoort.samenwerken.dashboard;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.regioamersfoort.samenwerken.besluit.Consent;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.herinnering.OutboxMail;
+import nl.regioamersfoort.samenwerken.herinnering.OutboxMailRepository;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.regio.RegionalAgendaItemRepository;
+import nl.regioamersfoort.samenwerken.regio.RegionalDocumentRepository;
+import nl.regioamersfoort.samenwerken.traject.LocalTrack;
+import nl.regioamersfoort.samenwerken.traject.LocalTrackRepository;
+import nl.regioamersfoort.samenwerken.traject.ProgressTalkRepository;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case file of a local track or of the regional track: its steps, decisions, consents and mails,
+ * so a coordinator can answer "who decided what, when" (Cockpit's community edition shows no history).
+ */
+@Service
+@Transactional(readOnly = true)
+class CaseFiles {
+
+    private final LocalTrackRepository tracks;
+    private final Programmes programmes;
+    private final MunicipalityRepository municipalities;
+    private final Decisions decisions;
+    private final ProgressTalkRepository talks;
+    private final RegionalDocumentRepository documents;
+    private final RegionalAgendaItemRepository agendaItems;
+    private final OutboxMailRepository mails;
+    private final HistoryService historyService;
+
+    CaseFiles(LocalTrackRepository tracks, Programmes programmes, MunicipalityRepository municipalities, Decisions decisions,
+            ProgressTalkRepository talks, RegionalDocumentRepository documents, RegionalAgendaItemRepository agendaItems,
+            OutboxMailRepository mails, HistoryService historyService) {
+        this.tracks = tracks;
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+        this.decisions = decisions;
+        this.talks = talks;
+        this.documents = documents;
+        this.agendaItems = agendaItems;
+        this.mails = mails;
+        this.historyService = historyService;
+    }
+
+    record Step(String name, String started, String ended, String who, boolean open) {
+    }
+
+    record DecisionLine(String subject, String kind, String proposedBy, String proposedAt, String outcome, String decidedBy,
+            String decidedAt, String motivation) {
+    }
+
+    record ConsentLine(String kind, String municipality, String text, String consentedBy, String consentedAt) {
+    }
+
+    record TalkLine(String heldAt, String interimResults, String successes, String disappointments, String recordedBy) {
+    }
+
+    record DocumentLine(String kind, String step, String content, String writtenBy, String writtenAt) {
+    }
+
+    record MailLine(String at, String kind, String about, String recipient, String status, String subject) {
+    }
+
+    record LocalCase(String trackId, String programmeId, String programmeName, String municipality, String phase,
+            String localSituation, String nextStep, String planSummary, List<Step> steps, List<DecisionLine> decisions,
+            List<ConsentLine> consents, List<TalkLine> talks, List<MailLine> mails) {
+    }
+
+    record RegionalCase(String programmeId, String programmeName, List<String> meetings, List<Step> steps, List<DocumentLine> documents,
+            List<ConsentLine> agenda, List<MailLine> mails) {
+    }
+
+    /** A local track, for a viewer who sees its municipality in full; empty when there is none or it is not theirs. */
+    Optional<LocalCase> local(String trackId, Viewer viewer) {
+        return tracks.findById(trackId).filter(track -> viewer.seesInFull(track.getMunicipalityCode())).map(this::local);
+    }
+
+    private LocalCase local(LocalTrack track) {
+        Programme programme = programmes.get(track.getProgrammeId());
+        List<HistoricTaskInstance> history = tasks(track.getId());
+        List<DecisionLine> decisionLines = decisions.trail(track.getProgrammeId(), track.getMunicipalityCode()).stream()
+                .map(d -> new DecisionLine(d.getSubject(), Labels.subject(d.getSubjectType()), d.getProposedBy(), Labels.moment(d.getProposedAt()),
+                        Labels.outcome(d.getOutcome()), d.getDecidedBy(), Labels.moment(d.getDecidedAt()), d.getMotivation()))
+                .toList();
+        List<ConsentLine> consentLines = decisions.consents(track.getProgrammeId()).stream()
+                .filter(c -> c.getMunicipalityCode().equals(track.getMunicipalityCode()))
+                .map(c -> new ConsentLine(Labels.subject(c.getSubjectType()), name(c.getMunicipalityCode()), c.getSharedText(), c.getConsentedBy(),
+                        Labels.moment(c.getConsentedAt())))
+                .toList();
+        List<TalkLine> talkLines = talks.findByTrackIdOrderByHeldAtAsc(track.getId()).stream()
+                .map(t -> new TalkLine(Labels.moment(t.getHeldAt()), t.getInterimResults(), t.getSuccesses(), t.getDisappointments(), t.getRecordedBy()))
+                .toList();
+        return new LocalCase(track.getId(), programme.getId(), programme.getName(), name(track.getMunicipalityCode()),
+                Labels.phase(track.getPhase()), track.getLocalSituation(), track.getNextStep(), track.getPlanSummary(), steps(history),
+                decisionLines, consentLines, talkLines, mails(history));
+    }
+
+    /** The regional track: shared with everyone who takes part; local texts on it are consented ones only (the agenda). */
+    RegionalCase regional(String programmeId) {
+        Programme programme = programmes.get(programmeId);
+        List<HistoricTaskInstance> history = tasks(programmeId + "-regio");
+        Map<Long, Consent> consents = decisions.consents(programmeId).stream()
+                .collect(Collectors.toMap(Consent::getId, Function.identity()));
+        List<ConsentLine> agenda = agendaItems.findByProgrammeIdOrderByMeetingDateAscIdAsc(programmeId).stream()
+                .filter(item -> consents.containsKey(item.getConsentId()))
+                .map(item -> new ConsentLine("Vergadering " + Labels.day(item.getMeetingDate()), name(item.getMunicipalityCode()), item.getText(),
+                        consents.get(item.getConsentId()).getConsentedBy(), Labels.moment(consents.get(item.getConsentId()).getConsentedAt())))
+                .toList();
+        List<DocumentLine> documentLines = documents.findByProgrammeIdOrderByIdAsc(programmeId).stream()
+                .map(d -> new DocumentLine(documentKind(d.getKind()), d.getStep(), d.getContent(), d.getWrittenBy(), Labels.moment(d.getWrittenAt())))
+                .toList();
+        return new RegionalCase(programmeId, programme.getName(), programme.getCalendar().meetings().stream().map(Labels::day).toList(),
+                steps(history), documentLines, agenda, mails(history));
+    }
+
+    private List<HistoricTaskInstance> tasks(String businessKey) {
+        return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
+                .orderByHistoricActivityInstanceStartTime().asc().list();
+    }
+
+    private static List<Step> steps(List<HistoricTaskInstance> history) {
+        return history.stream().map(t -> new Step(t.getName(), moment(t.getStartTime()), moment(t.getEndTime()),
+                t.getAssignee() == null ? "" : t.getAssignee(), t.getEndTime() == null)).toList();
+    }
+
+    private List<MailLine> mails(List<HistoricTaskInstance> history) {
+        Map<String, String> names = history.stream().collect(Collectors.toMap(HistoricTaskInstance::getId, HistoricTaskInstance::getName, (a, b) -> a));
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return mails.findByTaskIdInOrderByIdAsc(names.keySet()).stream()
+                .map(m -> new MailLine(Labels.moment(m.getRecordedAt()), m.getKind().getLabel(), names.get(m.getTaskId()), m.getRecipient(),
+                        status(m), m.getSubject()))
+                .toList();
+    }
+
+    private static String status(OutboxMail mail) {
+        return switch (mail.getStatus()) {
+            case VERZONDEN -> "Verzonden";
+            case IN_OUTBOX -> "In de outbox";
+            case OVERGESLAGEN -> "Overgeslagen: " + mail.getReason();
+            case MISLUKT -> "Mislukt: " + mail.getReason();
+        };
+    }
+
+    private static String documentKind(String kind) {
+        return switch (kind) {
+            case "OVERZICHT_ONDERWERPEN" -> "Overzicht (deel)onderwerpen";
+            case "PLAN_VAN_AANPAK" -> "Plan van aanpak";
+            case "VERGADERING" -> "Verslag vergadering";
+            case "EINDRAPPORTAGE" -> "Eindrapportage";
+            default -> kind;
+        };
+    }
+
+    private String name(String code) {
+        return code == null ? "Regionaal" : municipalities.findById(code).map(Municipality::getName).orElse(code);
+    }
+
+    private static String moment(Date date) {
+        return date == null ? "" : Labels.moment(LocalDateTime.ofInstant(date.toInstant(), EngineClock.ZONE));
+    }
+}

@@ -1,0 +1,60 @@
+package nl.regioamersfoort.samenwerken.dashboard;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.regioamersfoort.samenwerken.besluit.Outcome;
+import nl.regioamersfoort.samenwerken.besluit.SubjectType;
+import nl.regioamersfoort.samenwerken.traject.Phase;
+
+/** The Dutch words the dashboard and the reports use for the domain's values. */
+final class Labels {
+
+    static final Locale DUTCH = Locale.forLanguageTag("nl");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", DUTCH);
+
+    private Labels() {
+    }
+
+    static String phase(Phase phase) {
+        return switch (phase) {
+            case INVENTARISATIE -> "Inventarisatie";
+            case MAATWERKPLAN -> "Maatwerkplan";
+            case UITVOERING -> "Uitvoering";
+            case SLOTEVALUATIE -> "Slotevaluatie";
+            case AFGEROND -> "Afgerond";
+            case GESTOPT -> "Gestopt";
+        };
+    }
+
+    static String subject(SubjectType type) {
+        return switch (type) {
+            case INVENTARISATIE -> "Inventarisatie";
+            case MAATWERKPLAN -> "Maatwerkplan";
+            case VASTSTELLING -> "Vaststelling van het maatwerkplan";
+            case ACTIVITEIT -> "Activiteit";
+            case TOESTEMMING_MAATWERKPLAN -> "Maatwerkplan delen";
+            case TOESTEMMING_VOORTGANG -> "Voortgang delen";
+            case TOESTEMMING_SLOTEVALUATIE -> "Slotevaluatie delen";
+            case ACTIVITEITENGELD -> "Activiteitengeld";
+        };
+    }
+
+    static String outcome(Outcome outcome) {
+        return outcome == null ? "Nog niet besloten" : switch (outcome) {
+            case AKKOORD -> "Akkoord";
+            case AANPASSEN -> "Aanpassen";
+            case AFWIJZEN -> "Afgewezen";
+        };
+    }
+
+    static String day(LocalDate day) {
+        return day == null ? "" : DAY.format(day);
+    }
+
+    static String moment(LocalDateTime moment) {
+        return moment == null ? "" : MOMENT.format(moment);
+    }
+}
