@@ -6,11 +6,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
-/** The demo run (demo users, H2) on a random port, shared by all tests that use it. */
+/**
+ * The demo run (demo users) on a random port, shared by all tests that use it; on H2, or on
+ * PostgreSQL in the build's second pass ({@link TestDatabase}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = TestDatabase.class)
 public @interface DemoApplicationTest {
 }

@@ -31,6 +31,11 @@ public final class PostgresTestDatabase {
         registry.add("spring.datasource.driver-class-name", () -> "org.postgresql.Driver");
     }
 
+    public static synchronized String jdbcUrl(String database) {
+        start();
+        return server.getJdbcUrl("postgres", database);
+    }
+
     public static synchronized String createDatabase() {
         start();
         String name = "samenwerken_" + DATABASES.incrementAndGet();
