@@ -13,8 +13,6 @@ import nl.regioamersfoort.samenwerken.document.PdfDocuments;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Turns a {@link YearlyAccount} into the two documents the ministry of OCW and the municipalities
@@ -35,7 +33,7 @@ public class YearlyAccountDocuments {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final String TEMPLATE = "jaarverantwoording";
 
-    private final SpringTemplateEngine templates = documentTemplateEngine();
+    private final SpringTemplateEngine templates = PdfDocuments.templateEngine("templates/verantwoording/");
 
     /**
      * The account as CSV for Dutch Excel: UTF-8 with BOM, ';' separated, decimal comma, CRLF, one
@@ -239,19 +237,5 @@ public class YearlyAccountDocuments {
             clean.appendCodePoint(allowed ? c : ' ');
         });
         return clean.toString();
-    }
-
-    // A dedicated engine: the application's own engine resolves web pages under templates/ with
-    // Spring MVC around it; this one only needs the classpath. SpringTemplateEngine, because the plain
-    // TemplateEngine evaluates expressions with OGNL, which is not on the classpath.
-    private static SpringTemplateEngine documentTemplateEngine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/verantwoording/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

@@ -123,7 +123,7 @@ class CaseFiles {
                         consents.get(item.getConsentId()).getConsentedBy(), Labels.moment(consents.get(item.getConsentId()).getConsentedAt())))
                 .toList();
         List<DocumentLine> documentLines = documents.findByProgrammeIdOrderByIdAsc(programmeId).stream()
-                .map(d -> new DocumentLine(documentKind(d.getKind()), d.getStep(), d.getContent(), d.getWrittenBy(), Labels.moment(d.getWrittenAt())))
+                .map(d -> new DocumentLine(Labels.document(d.getKind()), d.getStep(), d.getContent(), d.getWrittenBy(), Labels.moment(d.getWrittenAt())))
                 .toList();
         return new RegionalCase(programmeId, programme.getName(), programme.getCalendar().meetings().stream().map(Labels::day).toList(),
                 steps(history), documentLines, agenda, mails(history));
@@ -151,22 +151,7 @@ class CaseFiles {
     }
 
     private static String status(OutboxMail mail) {
-        return switch (mail.getStatus()) {
-            case VERZONDEN -> "Verzonden";
-            case IN_OUTBOX -> "In de outbox";
-            case OVERGESLAGEN -> "Overgeslagen: " + mail.getReason();
-            case MISLUKT -> "Mislukt: " + mail.getReason();
-        };
-    }
-
-    private static String documentKind(String kind) {
-        return switch (kind) {
-            case "OVERZICHT_ONDERWERPEN" -> "Overzicht (deel)onderwerpen";
-            case "PLAN_VAN_AANPAK" -> "Plan van aanpak";
-            case "VERGADERING" -> "Verslag vergadering";
-            case "EINDRAPPORTAGE" -> "Eindrapportage";
-            default -> kind;
-        };
+        return mail.getReason() == null ? mail.getStatus().getLabel() : mail.getStatus().getLabel() + ": " + mail.getReason();
     }
 
     private String name(String code) {

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /** The tracking pages: dashboard, case files, progress report and final report draft (HTML and PDF). */
 @Controller
@@ -32,13 +33,13 @@ class DashboardController {
     private final Dashboard dashboard;
     private final CaseFiles caseFiles;
     private final ProgressReports reports;
-    private final ReportTemplates templates;
+    private static final String REPORT = "dashboard/rapport";
+    private final SpringTemplateEngine pdfTemplates = PdfDocuments.templateEngine("templates/");
 
-    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports, ReportTemplates templates) {
+    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports) {
         this.dashboard = dashboard;
         this.caseFiles = caseFiles;
         this.reports = reports;
-        this.templates = templates;
     }
 
     @GetMapping
@@ -68,7 +69,7 @@ class DashboardController {
     String progressReport(@PathVariable String programmeId, @RequestParam(name = "vergadering", required = false) String meeting, Model model) {
         model.addAttribute("report", reports.progress(programmeId, meetingDay(meeting)));
         model.addAttribute("pdf", false);
-        return ReportTemplates.REPORT;
+        return REPORT;
     }
 
     @GetMapping("/rapportage/{programmeId}.pdf")
@@ -81,7 +82,7 @@ class DashboardController {
     String finalReport(@PathVariable String programmeId, Model model) {
         model.addAttribute("report", reports.finalDraft(programmeId));
         model.addAttribute("pdf", false);
-        return ReportTemplates.REPORT;
+        return REPORT;
     }
 
     @GetMapping("/eindrapportage/{programmeId}.pdf")
@@ -93,7 +94,7 @@ class DashboardController {
         Context context = new Context(Labels.DUTCH);
         context.setVariable("report", report);
         context.setVariable("pdf", true);
-        byte[] pdf = PdfDocuments.render(templates.render(ReportTemplates.REPORT, context));
+        byte[] pdf = PdfDocuments.render(pdfTemplates.process(REPORT, context));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PDF_VALUE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())

@@ -50,6 +50,17 @@ final class Labels {
         };
     }
 
+    /** A regional document's kind as the regional track stores it. */
+    static String document(String kind) {
+        return switch (kind) {
+            case "OVERZICHT_ONDERWERPEN" -> "Overzicht (deel)onderwerpen";
+            case "PLAN_VAN_AANPAK" -> "Plan van aanpak";
+            case "VERGADERING" -> "Verslag vergadering";
+            case "EINDRAPPORTAGE" -> "Eindrapportage (concept)";
+            default -> kind;
+        };
+    }
+
     static String day(LocalDate day) {
         return day == null ? "" : DAY.format(day);
     }

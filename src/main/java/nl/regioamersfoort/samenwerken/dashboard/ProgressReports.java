@@ -118,7 +118,7 @@ class ProgressReports {
                 .filter(d -> d.getStep().equals("OPGESTELD"))
                 .collect(java.util.stream.Collectors.toMap(RegionalDocument::getKind, d -> d, (a, b) -> b, java.util.LinkedHashMap::new))
                 .values().stream()
-                .map(d -> new Item(regionalKind(d.getKind()), "Regionaal", d.getContent(), Labels.day(d.getWrittenAt().toLocalDate()), false))
+                .map(d -> new Item(Labels.document(d.getKind()), "Regionaal", d.getContent(), Labels.day(d.getWrittenAt().toLocalDate()), false))
                 .toList();
         return new Report(title, programme.getId(), programme.getName(), finalReport, Labels.day(day), Labels.day(since),
                 Labels.day(EngineClock.today()), sections, fresh, overdue, money, hours, regional);
@@ -127,14 +127,6 @@ class ProgressReports {
     private Item item(Consent consent, LocalDate since) {
         return new Item(Labels.subject(consent.getSubjectType()).replace(" delen", ""), name(consent.getMunicipalityCode()), consent.getSharedText(),
                 Labels.day(consent.getConsentedAt().toLocalDate()), consent.getConsentedAt().toLocalDate().isAfter(since));
-    }
-
-    private static String regionalKind(String kind) {
-        return switch (kind) {
-            case "OVERZICHT_ONDERWERPEN" -> "Overzicht (deel)onderwerpen";
-            case "PLAN_VAN_AANPAK" -> "Plan van aanpak";
-            default -> "Eindrapportage (concept)";
-        };
     }
 
     private String name(String code) {

@@ -5,6 +5,10 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Printable documents (the yearly account, the progress report) as PDF from well-formed HTML, with
@@ -14,6 +18,23 @@ import java.io.UncheckedIOException;
 public final class PdfDocuments {
 
     private PdfDocuments() {
+    }
+
+    /**
+     * A template engine for documents rendered outside a web request (PDFs): the application's own
+     * engine resolves pages with Spring MVC around it; this one only needs the classpath.
+     * SpringTemplateEngine, because the plain TemplateEngine evaluates expressions with OGNL, which
+     * is not on the classpath. Document templates are well-formed XHTML: the PDF renderer parses XML.
+     */
+    public static SpringTemplateEngine templateEngine(String prefix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix(prefix);
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
     }
 
     public static byte[] render(String xhtml) {
