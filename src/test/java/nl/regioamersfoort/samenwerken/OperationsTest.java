@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -23,10 +24,13 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -52,6 +56,8 @@ class OperationsTest {
     ProcessEngine engine;
     @Autowired
     Programmes programmes;
+    @Autowired
+    Environment environment;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -71,6 +77,12 @@ class OperationsTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
         }
+    }
+
+    @Test
+    void mailHasTimeoutsSoAHangingServerCannotHoldAHealthCheckOrAJob() {
+        Map<String, String> mail = Binder.get(environment).bind("spring.mail", MailProperties.class).get().getProperties();
+        assertThat(mail).containsEntry("mail.smtp.connectiontimeout", "5000").containsKeys("mail.smtp.timeout", "mail.smtp.writetimeout");
     }
 
     @Test
@@ -133,7 +145,11 @@ class OperationsTest {
         // The removal time is set when an instance ends: its end plus its model's time to live.
         String programme = programme("Operations history");
         String request = grantActivityMoney(programme, "soest");
-        assertRemovedAfter(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request).singleResult(), 1095);
+        HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request).singleResult();
+        assertRemovedAfter(root, 1095);
+        // A called instance (the wethouder gate) goes together with its root, by the root's time to live.
+        HistoricProcessInstance gate = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(request).singleResult();
+        assertThat(gate.getRemovalTime()).isEqualTo(root.getRemovalTime());
         ProcessDriver driver = new ProcessDriver(engine);
         Task inventory = driver.task(programme + "-soest", "inventarisatie-opstellen");
         driver.complete(inventory, "ambtenaar.soest", "watSpeeltLokaal", "Eenzaamheid onder LHBTI+ ouderen.",
