@@ -17,6 +17,8 @@ import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 // Public: the process model calls it by bean name, and JUEL invokes only public classes' methods.
 @Component("activityMoney")
 public class ActivityMoney {
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityMoney.class);
 
     private final ActivityMoneyRequestRepository requests;
     private final LedgerRepository ledger;
@@ -150,11 +154,15 @@ public class ActivityMoney {
         if (request.getAmountCents() > remainingCents(programme, request.getMunicipalityCode(), request.getYear())) {
             request.refuse("Het resterende activiteitengeld van dit jaar is intussen lager dan het gevraagde bedrag.");
             execution.setVariable("geboekt", false);
+            log.info("Activity money request {} of {} refused: the {} budget ran out", request.getId(), request.getMunicipalityCode(),
+                    request.getYear());
             return;
         }
         ledger.save(LedgerEntry.grant(request, CurrentUser.of(execution) == null ? "samenwerken" : CurrentUser.of(execution),
                 EngineClock.now()));
         request.grant();
+        log.info("Activity money request {} of {} granted: {} booked on {}", request.getId(), request.getMunicipalityCode(),
+                Euro.format(request.getAmountCents()), request.getYear());
         execution.setVariable("geboekt", true);
     }
 
