@@ -287,6 +287,17 @@ class AuthorizationMatrixTest {
         assertThat(post("ambtenaar.woudenberg", "/engine-rest/task/" + decision.getId() + "/complete", decide).statusCode()).isIn(403, 404);
 
         SoftAssertions softly = new SoftAssertions();
+        // Sent along with a completion, the variables that say whose case it is are refused as a whole.
+        for (String identity : List.of("gemeente", "programmaId", "trajectId")) {
+            HttpResponse<String> moved = post("ambtenaar.woudenberg", "/engine-rest/task/" + carryOut.getId() + "/complete",
+                    "{\"variables\": {\"resultaat\": {\"value\": \"Gedaan\"}, \"" + identity + "\": {\"value\": \"inclusie-2044-2045-baarn\"}}}");
+            softly.assertThat(moved.statusCode()).as("complete with %s: %s", identity, moved.body()).isEqualTo(403);
+        }
+        HttpResponse<String> movedForm = post("ambtenaar.woudenberg", "/engine-rest/task/" + carryOut.getId() + "/submit-form",
+                "{\"variables\": {\"resultaat\": {\"value\": \"Gedaan\"}, \"gemeente\": {\"value\": \"baarn\"}}}");
+        softly.assertThat(movedForm.statusCode()).as("submit-form with gemeente: %s", movedForm.body()).isEqualTo(403);
+        softly.assertThat(movedForm.body()).contains("bepaalt van wie een zaak is");
+
         // Nobody writes the variables the rules read, not even on their own case or task.
         String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject").processInstanceBusinessKey(woudenberg)
                 .singleResult().getId();
@@ -308,7 +319,7 @@ class AuthorizationMatrixTest {
         softly.assertThat(activityStatus(woudenberg, "Voorlichting")).isEqualTo("GOEDGEKEURD");
         softly.assertThat(activityStatus(woudenberg, "Gesprek")).isEqualTo("VOORGESTELD");
         softly.assertThat(runtimeService.getVariables(instance)).as("track variables").doesNotContainKeys("activiteitBesluit")
-                .doesNotContainEntry("gemeente", "baarn");
+                .containsEntry("gemeente", "woudenberg").containsEntry("programmaId", PROGRAMME).containsEntry("trajectId", woudenberg);
         softly.assertAll();
     }
 
