@@ -80,11 +80,14 @@ class IdentitySetup implements SmartInitializingSingleton {
         }
         ensureGrant(Roles.PROJECTLEIDER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         ensureGrant(Roles.ADVISEUR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        // The coordinators follow every case in Cockpit (which municipality sees what comes with the security issue).
+        // The coordinators follow every case in Cockpit and see every task (the projectleider gets the
+        // escalations and opens the task from the mail); they work the tasks offered to their group. The
+        // municipalities and the regional bodies get grants per case (MunicipalityAuthorizations).
         for (String coordinator : List.of(Roles.PROJECTLEIDER, Roles.ADVISEUR)) {
             ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
             ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_INSTANCE);
             ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_HISTORY);
+            ensureGrant(coordinator, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ_TASK);
             ensureGrant(coordinator, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
             ensureGrant(coordinator, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         }
