@@ -75,7 +75,10 @@ class OperationsTest {
         for (Http other : List.of(Http.anonymous(port), Http.basic(port, "wethouder.baarn", "demo"))) {
             HttpResponse<String> health = other.get("/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(health.body()).startsWith("{\"status\":\"UP\"").doesNotContain("components", "details", "jdbc");
+            HttpResponse<String> readiness = other.get("/actuator/health/readiness");
+            assertThat(readiness.statusCode()).isEqualTo(200);
+            assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
         }
     }
 
@@ -140,13 +143,14 @@ class OperationsTest {
             }
         }
         assertThat(ttl("taakbewaking")).isEqualTo(180);
-        assertThat(ttl("activiteitengeld-aanvraag")).isEqualTo(1095);
+        assertThat(ttl("activiteitengeld-aanvraag")).isEqualTo(730);
+        assertThat(ttl("gemeentetraject")).isEqualTo(365);
 
         // The removal time is set when an instance ends: its end plus its model's time to live.
         String programme = programme("Operations history");
         String request = grantActivityMoney(programme, "soest");
         HistoricProcessInstance root = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request).singleResult();
-        assertRemovedAfter(root, 1095);
+        assertRemovedAfter(root, 730);
         // A called instance (the wethouder gate) goes together with its root, by the root's time to live.
         HistoricProcessInstance gate = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(request).singleResult();
         assertThat(gate.getRemovalTime()).isEqualTo(root.getRemovalTime());
