@@ -78,7 +78,7 @@ class WebappsInDutchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "admin", "welcome"})
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void everyEnglishTextHasADutchOne(String app) throws Exception {
         JsonNode english = bundled(app);
         HttpResponse<String> response = browser.get("/camunda/app/" + app + "/locales/nl.json");
