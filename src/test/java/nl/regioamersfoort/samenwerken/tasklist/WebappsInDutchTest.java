@@ -54,7 +54,10 @@ class WebappsInDutchTest {
     void tasklistLoadsDutchTextsAndDates() throws Exception {
         HttpResponse<String> config = browser.get("/camunda/app/tasklist/scripts/config.js", "*/*");
         assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).contains("availableLocales: ['nl', 'en']", "fallbackLocale: 'nl'");
+        assertThat(config.body()).contains("availableLocales: ['nl', 'en']", "fallbackLocale: 'nl'", "'../samenwerken/dutch-date-picker'");
+        HttpResponse<String> datePicker = browser.get("/camunda/app/samenwerken/dutch-date-picker.js", "*/*");
+        assertThat(datePicker.statusCode()).isEqualTo(200);
+        assertThat(datePicker.body()).contains("'maart'", "FIRSTDAYOFWEEK: 0");
 
         // The webapp asks with a cache buster, as it does in the browser.
         HttpResponse<String> response = browser.get("/camunda/app/tasklist/locales/nl.json?bust=7.24.0");
