@@ -56,7 +56,7 @@ public class TasklistFilters implements SmartInitializingSingleton {
     }
 
     private void ensureFilter(String name, String description, int priority, Supplier<TaskQuery> query) {
-        if (filterService.createFilterQuery().filterName(name).count() == 0) {
+        if (shared(name).isEmpty()) {
             Filter filter = filterService.newTaskFilter(name)
                     .setQuery(query.get())
                     .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
@@ -72,13 +72,19 @@ public class TasklistFilters implements SmartInitializingSingleton {
         keepOne(name);
     }
 
+    /** Ours have no owner; a person's own filter in Tasklist may carry the same name and is left alone. */
+    private List<Filter> shared(String name) {
+        return filterService.createFilterQuery().filterName(name).list().stream()
+                .filter(filter -> filter.getOwner() == null)
+                .toList();
+    }
+
     /**
      * Filter names are not unique in the database: two nodes starting at once may both have created
      * the filter. Every node keeps the same one (the smallest id) and removes the others.
      */
     private void keepOne(String name) {
-        List<Filter> filters = filterService.createFilterQuery().filterName(name).list();
-        filters.stream().sorted(Comparator.comparing(Filter::getId)).skip(1).forEach(duplicate -> {
+        shared(name).stream().sorted(Comparator.comparing(Filter::getId)).skip(1).forEach(duplicate -> {
             try {
                 filterService.deleteFilter(duplicate.getId());
                 log.info("Removed a second Tasklist filter '{}' ({})", name, duplicate.getId());
