@@ -2,5 +2,7 @@
 export default {
   app: {name: 'Samenwerken', vendor: 'Regio Amersfoort'},
   customScripts: ['../samenwerken/login-page'],
+  // Dutch first: a browser that asks for Dutch, or for a language we do not offer, gets locales/nl.json.
+  locales: {availableLocales: ['nl', 'en'], fallbackLocale: 'nl'},
   disableWelcomeMessage: true
 };
