@@ -65,6 +65,7 @@ class TrackingJourneyBrowserTest {
 
             // wethouder.baarn opens the discussion in Tasklist, fills in the form and completes it.
             browser.login("wethouder.baarn");
+            browser.click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), 'Taken van mijn gemeente')]"));
             browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Besluit: Inventarisatie')]")).click();
             browser.clickable(By.cssSelector("[ng-click='claim()']")).click();
             browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
