@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -27,8 +28,12 @@ public class AdviserHours {
     @Transactional
     public LedgerEntry book(String programmeId, String municipalityCode, Object hours, LocalDate day, String description, String bookedBy) {
         Programme programme = programmes.get(programmeId);
-        if (municipalityCode != null && !municipalityCode.isBlank() && municipalities.findById(municipalityCode).isEmpty()) {
-            throw FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'.");
+        if (municipalityCode != null && !municipalityCode.isBlank()) {
+            Municipality municipality = municipalities.findById(municipalityCode)
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
+            if (programme.participant(municipality.getCode()).isEmpty()) {
+                throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
+            }
         }
         if (day == null) {
             throw FormInput.invalid("Geef de datum van het werk.");
@@ -43,7 +48,7 @@ public class AdviserHours {
         try {
             amount = new BigDecimal(String.valueOf(hours).strip().replace(",", "."));
         } catch (NumberFormatException e) {
-            throw FormInput.invalid("'" + hours + "' is geen aantal uren. Schrijf bijvoorbeeld 2,5.");
+            throw FormInput.invalid(FormInput.quoted(hours) + " is geen aantal uren. Schrijf bijvoorbeeld 2,5.");
         }
         if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("24")) > 0) {
             throw FormInput.invalid("Boek per keer meer dan 0 en hoogstens 24 uur, met hoogstens twee decimalen.");

@@ -45,7 +45,7 @@ final class ApiAuthenticationAnswers implements AuthenticationEntryPoint, Access
                 "U heeft geen toegang tot deze functie.");
     }
 
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String camundaType, String message)
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String camundaType, String message)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
