@@ -532,10 +532,36 @@ class HostileInputTest {
             assertThat(live).as("the scene has a live task for %s", name).hasSize(1);
             path = "/engine-rest/task/" + live.get(0).getId() + "/submit-form";
         }
-        String body = rawBody != null ? rawBody : submission(variables);
+        assertEngineRestRefuses(name, Call.post(form.user(), path, rawBody != null ? rawBody : submission(variables)), status, message);
+    }
+
+    Stream<Arguments> completionAttacks() {
+        FormCase inventory = FORMS.get(0);
+        return Stream.of(
+                Arguments.of("zonder formulier: extra veld programmaId", with(inventory.valid(), "programmaId", "gekaapt"), 400,
+                        "kent het veld 'programmaId'"),
+                Arguments.of("zonder formulier: alleen-getoond veld gemeenteNaam", with(inventory.valid(), "gemeenteNaam", "Leusden"), 400,
+                        "wordt alleen getoond"),
+                Arguments.of("zonder formulier: een Java-object", with(inventory.valid(), "watSpeeltLokaal", Map.of("type", "Object",
+                        "value", "rO0ABXQAAXg=", "valueInfo", Map.of("objectTypeName", "java.lang.String",
+                                "serializationDataFormat", "application/x-java-serialized-object"))), 400, "moet tekst, een getal"));
+    }
+
+    /** Completing a task with variables but without its form (REST /task/{id}/complete) takes the same fields only. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("completionAttacks")
+    void completingWithoutTheFormTakesTheFormsFieldsOnly(String name, Map<String, Object> variables, int status, String message)
+            throws Exception {
+        FormCase inventory = FORMS.get(0);
+        Task live = driver.task(inventory.businessKey(), inventory.taskKey());
+        assertEngineRestRefuses(name, Call.post(inventory.user(), "/engine-rest/task/" + live.getId() + "/complete", submission(variables)),
+                status, message);
+    }
+
+    private void assertEngineRestRefuses(String name, Call call, int status, String message) throws Exception {
         Map<String, String> before = state();
 
-        HttpResponse<String> response = send(Call.post(form.user(), path, body));
+        HttpResponse<String> response = send(call);
 
         assertThat(response.statusCode()).as("%s: %s", name, response.body()).isEqualTo(status);
         JsonNode answer = JSON.readTree(response.body());
@@ -545,7 +571,7 @@ class HostileInputTest {
             assertThat(dutch).as(name).contains(message);
         }
         assertThat(dutch).as("%s answers in Dutch: %s", name, dutch).containsAnyOf(" moet ", "Vul ", "Kies ", "te lang", "Onbekend",
-                " geen ", " niet", "Geef ", "bestaat", "Alleen ", "toegang", "tussen", "buiten");
+                " geen ", " niet", "Geef ", "bestaat", "Alleen ", "toegang", "tussen", "buiten", "getoond");
         assertNothingLeaks(name, response);
         assertThat(state()).as("%s changed the database", name).isEqualTo(before);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -22,8 +23,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
 import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -43,8 +48,9 @@ import org.springframework.stereotype.Component;
  * a client could add or overwrite variables the models steer by (gemeente, programmaId,
  * aanvraagId) just by sending them along. Read-only fields are what the person was shown, not
  * input: they are dropped. Values must be plain (text, number, yes/no, date, JSON), never a
- * serialized Java object or a file. Bad submissions are refused with a Dutch message (400) and
- * change nothing.
+ * serialized Java object or a file. Completing such a task with variables but without its form
+ * (taskService.complete, REST /task/{id}/complete) follows the same rule. Bad submissions are
+ * refused with a Dutch message (400) and change nothing.
  */
 @Component
 class FormFieldsOnly extends AbstractProcessEnginePlugin {
@@ -80,6 +86,57 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
+
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {
+            interceptors.addAll(configuration.getCustomPostCommandInterceptorsTxRequired());
+        }
+        interceptors.add(new CompletionCheck());
+        configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
+    }
+
+    /**
+     * Completing a task with variables (taskService.complete, REST /task/{id}/complete) passes no form
+     * handler, so without this it would take any variable along. A task with a form takes the fields
+     * of its form there too, entered fields only. Camunda offers no hook for it: the command's own
+     * fields are read (the same in Operaton), and a change there stops the engine from starting
+     * instead of letting anything through.
+     */
+    private final class CompletionCheck extends CommandInterceptor {
+
+        private static final Field TASK_ID = commandField("taskId");
+        private static final Field VARIABLES = commandField("variables");
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T execute(Command<T> command) {
+            if (command instanceof CompleteTaskCmd) {
+                try {
+                    Map<String, Object> variables = (Map<String, Object>) VARIABLES.get(command);
+                    TaskEntity task = variables == null || variables.isEmpty() ? null
+                            : Context.getCommandContext().getTaskManager().findTaskById((String) TASK_ID.get(command));
+                    if (task != null && task.getTaskDefinition() != null) {
+                        FormFields fields = fieldsOf(task.getTaskDefinition().getCamundaFormDefinitionKey(), task.getTaskDefinitionKey());
+                        if (fields != null) {
+                            fields.checkEnteredOnly(Variables.fromMap(variables));
+                        }
+                    }
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return next.execute(command);
+        }
+
+        private static Field commandField(String name) {
+            try {
+                Field field = CompleteTaskCmd.class.getDeclaredField(name);
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("CompleteTaskCmd has no field '" + name + "': check FormFieldsOnly against this engine", e);
+            }
+        }
     }
 
     private FormFields fieldsOf(Expression formRef, String element) {
@@ -97,6 +154,16 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
 
     /** The fields of one form: what a person enters, and what they are only shown. */
     record FormFields(String formId, Map<String, String> editable, Set<String> readOnly) {
+
+        /** Completing without the form: the entered fields only, as plain values; nothing dropped silently. */
+        void checkEnteredOnly(VariableMap submitted) {
+            for (String key : submitted.keySet()) {
+                if (readOnly.contains(key)) {
+                    throw FormInput.invalid("Het veld " + FormInput.quoted(key) + " van het formulier '" + formId + "' wordt alleen getoond.");
+                }
+            }
+            check(submitted);
+        }
 
         VariableMap check(VariableMap submitted) {
             VariableMap accepted = Variables.createVariables();
@@ -125,8 +192,16 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
             if (value.getType() != null) {
                 return PLAIN_TYPES.contains(value.getType().getName());
             }
-            // Sent without a type: plain if the value itself is.
+            // Sent without a type: plain if the value itself is. A list of plain values comes from Java callers
+            // (a checklist); over REST a list can only arrive serialized, and that has a type.
             Object raw = value.getValue();
+            if (raw instanceof java.util.Collection<?> list) {
+                return list.stream().allMatch(FormFields::isPlainValue);
+            }
+            return isPlainValue(raw);
+        }
+
+        private static boolean isPlainValue(Object raw) {
             return raw == null || raw instanceof String || raw instanceof Number || raw instanceof Boolean || raw instanceof Date;
         }
     }
