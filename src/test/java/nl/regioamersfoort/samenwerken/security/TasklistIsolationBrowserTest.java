@@ -35,8 +35,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The real Tasklist in a real browser (headless Chromium): Leusden's policy officer logs in on our
- * login page and sees Leusden's task and nothing of Baarn. It also shows that the webapps run under
- * their Content Security Policy without the browser refusing anything.
+ * login page, sees Leusden's task and nothing of Baarn, and completes it with its Camunda Form. It
+ * also shows that the webapps run under their Content Security Policy without the browser refusing
+ * anything, and that a real form submission passes the form-fields check and the CSRF filter.
  *
  * <p>Needs Debian's chromium and chromium-driver. Without them the test is skipped, unless
  * SAMENWERKEN_BROWSER_TESTS=required (set by .ci/run, which installs them): then it fails.
@@ -104,10 +105,31 @@ class TasklistIsolationBrowserTest {
             List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                     .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")).toList();
             assertThat(refused).isEmpty();
+
+            // And she works it there: claim, fill in the Camunda Form, complete (CSRF token, form fields check, CSP all in play).
+            browser.findElement(taskNames).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()']"))).click();
+            fill(wait, "Wat speelt er lokaal?", "Jongeren zoeken een <b>ontmoetingsplek</b>");
+            fill(wait, "Mogelijke vervolgstap", "Gesprek met het jongerenwerk");
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.btn-primary[ng-click='complete()']"))).click();
+            wait.until(done -> taskService.createTaskQuery().processInstanceBusinessKey(PROGRAMME + "-leusden")
+                    .taskDefinitionKey("inventarisatie-opstellen").count() == 0);
+            screenshot("tasklist-ambtenaar-leusden-afgerond.png");
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(PROGRAMME + "-leusden").singleResult().getName())
+                    .isEqualTo("Voorbereiden: Inventarisatie Leusden");
         } catch (RuntimeException | AssertionError e) {
             screenshot("tasklist-ambtenaar-leusden-fout.png");
             throw e;
         }
+    }
+
+    /** A Camunda Form field, found by its label as a person would. */
+    private void fill(WebDriverWait wait, String label, String text) {
+        WebElement labelElement = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//label[contains(normalize-space(.), '" + label + "')]")));
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(labelElement.getAttribute("for"))));
+        field.clear();
+        field.sendKeys(text);
     }
 
     private static ChromeDriver startChromium() throws IOException {
