@@ -243,12 +243,20 @@ class ProgrammeBranchesTest {
         String rejectedId = jdbc.queryForObject("select cast(id as varchar) from local_activity where track_id = ? and title = 'Gesprek'",
                 String.class, track);
 
-        // Forged variables over REST: pretend the task is about the rejected activity. 400, Dutch, nothing changed.
+        // Forged variables over REST: pretend the task is about the rejected activity. 400, Dutch, nothing changed:
+        // the task takes the fields of its form only.
         HttpResponse<String> rest = Http.basic(port, "ambtenaar.leusden", "demo").post("/engine-rest/task/" + carryOut.getId() + "/complete",
                 "application/json", "{\"variables\": {\"activiteitId\": {\"value\": \"" + rejectedId + "\"}, \"resultaat\": {\"value\": \"Gedaan\"}}}");
         assertThat(rest.statusCode()).isEqualTo(400);
-        assertThat(new ObjectMapper().readTree(rest.body()).get("message").asText()).contains("geen akkoord van de wethouder", "R-01");
+        assertThat(new ObjectMapper().readTree(rest.body()).get("message").asText()).contains("kent het veld 'activiteitId' niet");
         assertThat(driver.task(track, "activiteit-uitvoeren").getId()).isEqualTo(carryOut.getId());
+        assertThat(jdbc.queryForObject("select status from local_activity where id = ?", String.class, Long.valueOf(rejectedId))).isEqualTo("AFGEWEZEN");
+        // Even a variable changed behind the form's back (whoever may set variables) does not carry out an activity without akkoord.
+        Object approvedId = runtimeService.getVariable(carryOut.getExecutionId(), "activiteitId");
+        runtimeService.setVariable(carryOut.getExecutionId(), "activiteitId", rejectedId);
+        assertThatThrownBy(() -> driver.complete(carryOut, "ambtenaar.leusden", "resultaat", "Gedaan"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("geen akkoord van de wethouder").hasMessageContaining("R-01");
+        runtimeService.setVariable(carryOut.getExecutionId(), "activiteitId", approvedId);
         assertThat(jdbc.queryForObject("select status from local_activity where id = ?", String.class, Long.valueOf(rejectedId))).isEqualTo("AFGEWEZEN");
 
         // Missing input is refused with a Dutch message too.

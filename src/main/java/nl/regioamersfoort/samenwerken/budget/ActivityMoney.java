@@ -14,7 +14,10 @@ import nl.regioamersfoort.samenwerken.engine.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.traject.LocalActivity;
+import nl.regioamersfoort.samenwerken.traject.LocalActivityRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
@@ -43,11 +46,14 @@ public class ActivityMoney {
     private final Programmes programmes;
     private final MunicipalityRepository municipalities;
     private final Decisions decisions;
+    private final LocalActivityRepository localActivities;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
 
     ActivityMoney(ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
-            MunicipalityRepository municipalities, Decisions decisions, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+            MunicipalityRepository municipalities, Decisions decisions, LocalActivityRepository localActivities, JdbcTemplate jdbc,
+            PlatformTransactionManager transactions) {
+        this.localActivities = localActivities;
         this.requests = requests;
         this.ledger = ledger;
         this.programmes = programmes;
@@ -68,7 +74,7 @@ public class ActivityMoney {
             Object visibility, Object localActivityId) {
         Programme programme = programmes.get(programmeId);
         Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
-                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'."));
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
         if (programme.participant(municipality.getCode()).isEmpty()) {
             throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
         }
@@ -85,12 +91,12 @@ public class ActivityMoney {
         List<TargetGroup> groups = new ArrayList<>();
         for (String group : targetGroups == null ? List.<String>of() : targetGroups) {
             try {
-                TargetGroup parsed = TargetGroup.valueOf(group.strip().toUpperCase(Locale.ROOT));
+                TargetGroup parsed = TargetGroup.valueOf(String.valueOf(group).strip().toUpperCase(Locale.ROOT));
                 if (!groups.contains(parsed)) {
                     groups.add(parsed);
                 }
             } catch (IllegalArgumentException e) {
-                throw FormInput.invalid("Onbekende doelgroep: '" + group + "'.");
+                throw FormInput.invalid("Onbekende doelgroep: " + FormInput.quoted(group) + ".");
             }
         }
         if (groups.isEmpty()) {
@@ -101,15 +107,49 @@ public class ActivityMoney {
             throw FormInput.invalid("Het bedrag is hoger dan wat er dit jaar over is voor " + municipality.getName() + ": "
                     + Euro.format(remaining) + ".");
         }
-        Long activityId = localActivityId == null || localActivityId.toString().isBlank() ? null : Long.valueOf(localActivityId.toString());
+        Long activityId = localActivity(localActivityId, programme, municipality);
         return new Application(programme.getId(), municipality.getCode(), title, groups, why, cents, activityId);
+    }
+
+    /**
+     * The local activity the money is for, if any: it must be an activity of this municipality's
+     * own track in this programme, so nobody books money on (or learns about) another's activity.
+     */
+    private Long localActivity(Object localActivityId, Programme programme, Municipality municipality) {
+        if (localActivityId == null || localActivityId.toString().isBlank()) {
+            return null;
+        }
+        long id;
+        try {
+            id = Long.parseLong(localActivityId.toString().strip());
+        } catch (NumberFormatException e) {
+            throw FormInput.invalid("Onbekende lokale activiteit: " + FormInput.quoted(localActivityId) + ".");
+        }
+        String track = programme.getId() + "-" + municipality.getCode();
+        return localActivities.findById(id).filter(activity -> activity.getTrackId().equals(track)).map(LocalActivity::getId)
+                .orElseThrow(() -> FormInput.invalid("Lokale activiteit " + id + " hoort niet bij " + municipality.getName()
+                        + " in dit programma."));
     }
 
     /** "Aanvraag vastleggen": the checked request is stored; its id travels with the process. */
     public void register(DelegateExecution execution) {
-        Application application = read((String) execution.getVariable("programmaId"), (String) execution.getVariable("gemeente"),
-                execution.getVariable("activiteit"), execution.getVariable("bedrag"), FormInput.of(execution).list("doelgroepen"),
-                execution.getVariable("zichtbaarheid"), execution.getVariable("lokaleActiviteitId"));
+        FormInput form = FormInput.of(execution);
+        String programmeId = form.requiredText("programmaId", "Programma", 60);
+        String municipalityCode = form.requiredText("gemeente", "Gemeente", 60);
+        Application application;
+        try {
+            application = read(programmeId, municipalityCode, execution.getVariable("activiteit"), execution.getVariable("bedrag"),
+                    form.list("doelgroepen"), execution.getVariable("zichtbaarheid"), execution.getVariable("lokaleActiviteitId"));
+        } catch (ProgrammeNotFoundException unknown) {
+            // In a form an unknown programme is bad input like any other (400), not a missing page.
+            throw FormInput.invalid(unknown.getMessage());
+        }
+        String applicant = CurrentUser.of(execution);
+        // A person (Tasklist, REST) asks only for their own municipality; the API checked its caller already.
+        if (applicant != null && !CurrentUser.isMemberOf(execution, applicant, "beleidsambtenaar-" + application.municipalityCode())
+                && !CurrentUser.isMemberOf(execution, applicant, "projectleider")) {
+            throw FormInput.invalid("Alleen een beleidsambtenaar van deze gemeente of de projectleider vraagt activiteitengeld aan.");
+        }
         ActivityMoneyRequest request = requests.save(new ActivityMoneyRequest(application.programmeId(), application.municipalityCode(),
                 EngineClock.today().getYear(), application.activity(),
                 application.targetGroups().stream().map(Enum::name).collect(Collectors.joining(",")), application.visibility(),
@@ -246,7 +286,7 @@ public class ActivityMoney {
         try {
             euros = new BigDecimal(amount.toString().strip().replace("€", "").strip().replace(",", "."));
         } catch (NumberFormatException e) {
-            throw FormInput.invalid("'" + amount + "' is geen bedrag. Schrijf bijvoorbeeld 125,50.");
+            throw FormInput.invalid(FormInput.quoted(amount) + " is geen bedrag. Schrijf bijvoorbeeld 125,50.");
         }
         if (euros.signum() <= 0) {
             throw FormInput.invalid("Het bedrag moet groter zijn dan nul.");

@@ -95,11 +95,12 @@ public class AdviserHours {
     Booking read(String programmeId, String municipalityCode, Object hours, LocalDate day, String description) {
         Programme programme = programmes.get(programmeId);
         String code = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode;
-        if (code != null && municipalities.findById(code).isEmpty()) {
-            throw FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'.");
-        }
-        if (code != null && programme.participant(code).isEmpty()) {
-            throw FormInput.invalid("Deze gemeente doet niet mee aan dit programma.");
+        if (code != null) {
+            Municipality municipality = municipalities.findById(code)
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
+            if (programme.participant(municipality.getCode()).isEmpty()) {
+                throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
+            }
         }
         if (day == null) {
             throw FormInput.invalid("Geef de datum van het werk.");
@@ -114,7 +115,7 @@ public class AdviserHours {
         try {
             amount = new BigDecimal(String.valueOf(hours).strip().replace(",", "."));
         } catch (NumberFormatException e) {
-            throw FormInput.invalid("'" + hours + "' is geen aantal uren. Schrijf bijvoorbeeld 2,5.");
+            throw FormInput.invalid(FormInput.quoted(hours) + " is geen aantal uren. Schrijf bijvoorbeeld 2,5.");
         }
         if (amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(new BigDecimal("24")) > 0) {
             throw FormInput.invalid("Boek per keer meer dan 0 en hoogstens 24 uur, met hoogstens twee decimalen.");

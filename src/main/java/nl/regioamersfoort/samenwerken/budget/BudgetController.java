@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,9 +57,12 @@ class BudgetController {
         variables.put("doelgroepen", String.join(",", body.doelgroepen()));
         variables.put("zichtbaarheid", body.zichtbaarheid());
         variables.put("lokaleActiviteitId", body.lokaleActiviteitId());
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey("activiteitengeld-aanvraag", id + "-" + body.gemeente(), variables);
-        Object requestId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId()).variableName("aanvraagId")
-                .singleResult().getValue();
+        // With the variables in return: a request the rules refuse at once ends its process before this call returns.
+        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey("activiteitengeld-aanvraag")
+                .businessKey(id + "-" + body.gemeente())
+                .setVariables(variables)
+                .executeWithVariablesInReturn();
+        Object requestId = instance.getVariables().get("aanvraagId");
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("aanvraagId", requestId, "processInstanceId", instance.getId()));
     }
 

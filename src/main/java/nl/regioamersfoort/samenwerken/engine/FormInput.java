@@ -88,4 +88,13 @@ public final class FormInput {
     public static InvalidInputException invalid(String dutchMessage) {
         return new InvalidInputException(dutchMessage);
     }
+
+    /**
+     * A value someone sent, for a message about it: in quotes and cut short, so that a value of
+     * 100,000 characters is not sent back (or logged) whole.
+     */
+    public static String quoted(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 60 ? text.substring(0, 60) + "…" : text) + "'";
+    }
 }

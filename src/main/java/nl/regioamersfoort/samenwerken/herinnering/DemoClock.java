@@ -34,8 +34,8 @@ class DemoClock {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> set(@RequestBody(required = false) Map<String, Object> body) {
-        Object value = body == null ? null : body.get("datum");
+    ResponseEntity<Map<String, Object>> set(@RequestBody(required = false) KlokInstelling body) {
+        Object value = body == null ? null : body.datum();
         LocalDateTime date;
         try {
             date = LocalDateTime.parse(String.valueOf(value));
@@ -60,5 +60,9 @@ class DemoClock {
 
     Optional<LocalDateTime> demoDate() {
         return Optional.ofNullable(demoDate);
+    }
+
+    /** The date is read as text here, so a wrong one gets this endpoint's own example in the answer. */
+    record KlokInstelling(String datum) {
     }
 }

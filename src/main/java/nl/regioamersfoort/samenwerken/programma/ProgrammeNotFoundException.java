@@ -1,8 +1,10 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.engine.FormInput;
+
 public class ProgrammeNotFoundException extends RuntimeException {
 
     ProgrammeNotFoundException(String programmeId) {
-        super("Programma '" + programmeId + "' bestaat niet.");
+        super("Programma " + FormInput.quoted(programmeId) + " bestaat niet.");
     }
 }

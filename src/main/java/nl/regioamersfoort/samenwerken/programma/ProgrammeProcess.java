@@ -118,9 +118,9 @@ public class ProgrammeProcess {
         String newWethouder = (String) execution.getVariable("nieuweWethouder");
         String previousWethouder = (String) execution.getVariable("vorigeWethouder");
         Municipality municipality = municipalities.findById(code == null ? "" : code)
-                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + code + "'."));
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(code) + "."));
         if (newWethouder == null || identityService.createUserQuery().userId(newWethouder).count() == 0) {
-            throw FormInput.invalid("Onbekende gebruiker voor de nieuwe wethouder: '" + newWethouder + "'.");
+            throw FormInput.invalid("Onbekende gebruiker voor de nieuwe wethouder: " + FormInput.quoted(newWethouder) + ".");
         }
         String group = "wethouder-" + municipality.getCode();
         if (identityService.createUserQuery().userId(newWethouder).memberOfGroup(group).count() == 0) {
@@ -149,7 +149,7 @@ public class ProgrammeProcess {
         List<String> affected = form.list("bijsturenGemeenten");
         for (String code : affected) {
             if (municipalities.findById(code).isEmpty()) {
-                throw FormInput.invalid("Onbekende gemeente bij bijsturen: '" + code + "'.");
+                throw FormInput.invalid("Onbekende gemeente bij bijsturen: " + FormInput.quoted(code) + ".");
             }
         }
         task.getExecution().setVariable("koers", course);

@@ -48,6 +48,10 @@ public class Programmes {
         if (request.start() == null || request.end() == null) {
             throw FormInput.invalid("Vul een startdatum en een einddatum in.");
         }
+        // Far-off years are typing errors, and timers and holiday calendars are not meant for the year 9999.
+        if (request.start().getYear() < 2000 || request.end().getYear() > 2100) {
+            throw FormInput.invalid("Een looptijd ligt tussen 2000 en 2100.");
+        }
         if (!request.end().isAfter(request.start())) {
             throw FormInput.invalid("De einddatum moet na de startdatum liggen.");
         }
@@ -88,7 +92,7 @@ public class Programmes {
     Participant join(String programmeId, String municipalityCode, LocalDate joinedOn) {
         Programme programme = get(programmeId);
         Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
-                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + municipalityCode + "'."));
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
         if (programme.participant(municipality.getCode()).isPresent()) {
             throw FormInput.invalid(municipality.getName() + " doet al mee aan dit programma.");
         }
@@ -143,7 +147,7 @@ public class Programmes {
         List<Municipality> participants = new ArrayList<>();
         for (String code : new LinkedHashSet<>(codes)) {
             Municipality municipality = municipalities.findById(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: '" + code + "'."));
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(code) + "."));
             if (!municipality.isMemberOn(start)) {
                 throw FormInput.invalid(municipality.getName() + " is op de startdatum nog geen lid van de "
                         + "samenwerking (lid vanaf " + EngineClock.dutch(municipality.getMemberFrom())

@@ -1,6 +1,7 @@
 package nl.regioamersfoort.samenwerken.security;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -19,18 +20,31 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final LoginLocks locks;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, LoginLocks locks) {
         this.identityService = identityService;
+        this.locks = locks;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
-            throw new BadCredentialsException("Onjuiste gebruikersnaam of wachtwoord.");
+        if (userId == null || userId.isBlank() || credentials == null) {
+            throw new BadCredentialsException(LoginLocks.WRONG_CREDENTIALS);
+        }
+        Optional<LoginLocks.Lock> lock = locks.of(userId);
+        if (lock.isPresent()) {
+            throw lock.get().exception();
+        }
+        if (!identityService.checkPassword(userId, credentials.toString())) {
+            // The failure that reached the limit locked the account for good: say so now, not only at the next try.
+            lock = locks.of(userId).filter(LoginLocks.Lock::untilUnlocked);
+            if (lock.isPresent()) {
+                throw lock.get().exception();
+            }
+            throw new BadCredentialsException(LoginLocks.WRONG_CREDENTIALS);
         }
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)

@@ -3,24 +3,37 @@ package nl.regioamersfoort.samenwerken.security;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -33,9 +46,22 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableWebSecurity
 class SecurityConfiguration {
 
-    /** Where the Camunda webapps post their own logout button. */
-    private static final RequestMatcher WEBAPP_LOGOUT =
-            antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    /**
+     * Where the Camunda webapps post their own logout button, with their CSRF token. Without the token
+     * the post goes on to the webapps, whose CsrfPreventionFilter refuses it like any other.
+     */
+    private static final RequestMatcher WEBAPP_LOGOUT_PATH = antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout");
+    private static final RequestMatcher WEBAPP_LOGOUT = new AndRequestMatcher(WEBAPP_LOGOUT_PATH, SecurityConfiguration::carriesWebappCsrfToken);
+
+    /**
+     * Our own pages (login, outbox, error pages) load nothing but our stylesheet. The webapps under
+     * /camunda send their own policy with a nonce per page (camunda.bpm.webapp.header-security), so
+     * this one stays off there: two policies would both apply and break the webapps.
+     */
+    static final String OWN_PAGES_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** JSON answers are never rendered, framed or allowed to load anything. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     /** Camunda groups are the roles, as they are: {@code isUserInRole("beheer")} means group beheer. */
     @Bean
@@ -47,6 +73,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        ApiAuthenticationAnswers answers = new ApiAuthenticationAnswers();
         return http
                 // Ant matchers: /engine-rest and /camunda/api are Jersey servlets, which Spring MVC matchers do not see.
                 .securityMatcher(new OrRequestMatcher(antMatcher("/engine-rest/**"), antMatcher("/api/**"), antMatcher("/actuator/**")))
@@ -61,9 +88,13 @@ class SecurityConfiguration {
                                 .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(antMatcher("/api/demo/**")).hasAuthority(Roles.BEHEER)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Samenwerken"))
+                .httpBasic(basic -> basic.realmName(ApiAuthenticationAnswers.REALM).authenticationEntryPoint(answers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(API_POLICY)))
                 .build();
     }
 
@@ -81,10 +112,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/camunda/app/tasklist/", false)
+                        .failureHandler(loginFailures())
                         .permitAll())
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(antMatcher(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
-                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), WEBAPP_LOGOUT)
+                        .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK), WEBAPP_LOGOUT_PATH)
                         .defaultLogoutSuccessHandlerFor(loggedOutPage(), antMatcher("/logout")))
                 .exceptionHandling(exceptions -> exceptions
                         // The webapps' own API calls get a status they understand instead of a login page.
@@ -92,7 +124,27 @@ class SecurityConfiguration {
                                 antMatcher("/camunda/api/**")))
                 // The webapps protect their API with their own CSRF filter (header X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(antMatcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(OWN_PAGES_POLICY))))
                 .build();
+    }
+
+    /** A locked account gets its own message on the login page (LoginController), a wrong password the usual one. */
+    private static AuthenticationFailureHandler loginFailures() {
+        return (request, response, failure) -> {
+            request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
+            response.sendRedirect(request.getContextPath() + (failure instanceof LockedException ? "/login?geblokkeerd" : "/login?error"));
+        };
+    }
+
+    private static boolean carriesWebappCsrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        return expected != null && sent != null && MessageDigest.isEqual(
+                expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static SimpleUrlLogoutSuccessHandler loggedOutPage() {

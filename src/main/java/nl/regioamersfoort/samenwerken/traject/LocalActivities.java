@@ -79,8 +79,8 @@ public class LocalActivities {
         try {
             activityId = Long.parseLong(id.toString());
         } catch (NumberFormatException e) {
-            throw FormInput.invalid("Onbekende activiteit: '" + id + "'.");
+            throw FormInput.invalid("Onbekende activiteit: " + FormInput.quoted(id) + ".");
         }
-        return activities.findById(activityId).orElseThrow(() -> FormInput.invalid("Onbekende activiteit: '" + id + "'."));
+        return activities.findById(activityId).orElseThrow(() -> FormInput.invalid("Onbekende activiteit: " + FormInput.quoted(id) + "."));
     }
 }

@@ -168,6 +168,27 @@ class YearlyAccountDocumentsTest {
     }
 
     @Test
+    void markupInNamesIsPrintedAsTextNotInterpreted() throws IOException {
+        YearlyAccount account = account2022();
+        String script = "<script>alert('xss')</script><b>vet</b>";
+        YearlyAccount hostile = new YearlyAccount("Inclusie <i>schuin</i>", account.year(), account.preparedOn(),
+                account.ministryBudgetCents(), account.money(),
+                List.of(new YearlyAccount.GrantedActivity("Soest", script, List.of("<img src=x onerror=alert(1)>"), 10_000,
+                        LocalDate.of(2022, 6, 1))),
+                account.hours(), account.hoursCap());
+
+        try (PDDocument document = Loader.loadPDF(documents.pdf(hostile))) {
+            // Interpreted markup would lose its tags (and a script its text); printed as text, every character is there.
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            assertThat(text).contains("<script>alert('xss')</script><b>vet</b>", "<imgsrc=xonerror=alert(1)>",
+                    "VerantwoordingInclusie<i>schuin</i>2022");
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Verantwoording Inclusie <i>schuin</i> 2022");
+        }
+        String csv = new String(documents.csv(hostile), StandardCharsets.UTF_8);
+        assertThat(csv).contains(script);
+    }
+
+    @Test
     void pdfSurvivesControlCharactersPastedFromAWordProcessor() throws IOException {
         YearlyAccount account = account2022();
         YearlyAccount pasted = new YearlyAccount(account.programmeName(), account.year(), account.preparedOn(),

@@ -90,6 +90,22 @@ class MailComposerTest {
         assertThat(mail.text()).contains("Plan <b>Baarn</b> & co");
     }
 
+    @Test
+    void aScriptInATaskOrMunicipalityNameIsShownAsTextNeverRun() {
+        // Task names carry text people typed (an activity from a plan); attribute values must not break out either.
+        TaskDeadline hostile = new TaskDeadline("t-2", "Uitvoeren: <script>alert('xss')</script>\" onmouseover=\"alert(1)",
+                "<img src=x onerror=alert(2)>", DUE, "Inclusie <svg onload=alert(3)>");
+
+        ComposedMail mail = composer.compose(MailKind.ESCALATIE, hostile, "<script>document.cookie</script>");
+
+        assertThat(mail.html())
+                .contains("Uitvoeren: &lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;&quot; onmouseover=&quot;alert(1)")
+                .contains("&lt;img src=x onerror=alert(2)&gt;", "Inclusie &lt;svg onload=alert(3)&gt;",
+                        "Beste &lt;script&gt;document.cookie&lt;/script&gt;,")
+                .doesNotContain("<script", "<img", "<svg", "\" onmouseover");
+        assertThat(mail.subject()).contains("<script>alert('xss')</script>");
+    }
+
     @ParameterizedTest
     @EnumSource(MailKind.class)
     void agendaItemHoldsTheDeadlineAsAnAllDayEvent(MailKind kind) throws Exception {

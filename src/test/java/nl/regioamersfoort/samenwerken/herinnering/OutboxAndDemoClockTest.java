@@ -60,6 +60,20 @@ class OutboxAndDemoClockTest {
     }
 
     @Test
+    void theOutboxPageShowsMarkupFromTaskNamesAsText() {
+        outbox.record("t-xss", "Uitvoeren: <script>alert('xss')</script>", MailKind.HERINNERING, "<b>iemand</b>",
+                "x@example.org", "Herinnering: <img src=x onerror=alert(1)>", MailStatus.OVERGESLAGEN, "<svg onload=alert(2)>");
+        Http projectleider = Http.browser(port);
+        projectleider.login("projectleider", "demo");
+
+        String page = projectleider.get("/outbox", "text/html").body();
+
+        assertThat(page).contains("Uitvoeren: &lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;", "&lt;b&gt;iemand&lt;/b&gt;",
+                "Herinnering: &lt;img src=x onerror=alert(1)&gt;", "&lt;svg onload=alert(2)&gt;");
+        assertThat(page).doesNotContain("<script", "<img", "<svg", "<b>iemand");
+    }
+
+    @Test
     void beheerSetsAndResetsTheDemoClock() throws Exception {
         Http beheer = Http.basic(port, "beheer", "demo");
         HttpResponse<String> set = beheer.post("/api/demo/klok", "application/json", "{\"datum\": \"2022-04-20T09:00:00\"}");

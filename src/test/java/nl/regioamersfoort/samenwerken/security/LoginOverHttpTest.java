@@ -4,19 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.apache.catalina.Context;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every door needs a login, and one login opens the webapps and the REST API as the same person. */
+/**
+ * Every door needs a login, and one login opens the webapps and the REST API as the same person;
+ * failed logins lock the account everywhere, sessions expire, headers and CSRF protection hold.
+ */
 @DemoApplicationTest
 class LoginOverHttpTest {
 
@@ -28,15 +47,31 @@ class LoginOverHttpTest {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    Programmes programmes;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ServletWebServerApplicationContext webServer;
+
     /** A person of our own for failed logins, so the engine's lock-out never touches the demo people. */
     @BeforeEach
     void createPersonWhoMistypes() {
-        if (identityService.createUserQuery().userId("test.typfout").count() == 0) {
-            User user = identityService.newUser("test.typfout");
-            user.setPassword("juist-wachtwoord");
-            user.setEmail("test.typfout@example.org");
+        createPerson("test.typfout", "juist-wachtwoord");
+    }
+
+    private void createPerson(String id, String password) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setPassword(password);
+            user.setEmail(id + "@example.org");
             identityService.saveUser(user);
-            identityService.createMembership("test.typfout", "beleidsambtenaar-eemnes");
+            identityService.createMembership(id, "beleidsambtenaar-eemnes");
         }
     }
 
@@ -129,8 +164,10 @@ class LoginOverHttpTest {
 
     @Test
     void aWrongPasswordShowsTheLoginPageAgainWithADutchMessage() {
+        // A person of its own: right after a failure the engine locks an account for a few seconds.
+        createPerson("test.tikfout", "juist-wachtwoord");
         Http browser = Http.browser(port);
-        HttpResponse<String> login = browser.login("test.typfout", "geraden");
+        HttpResponse<String> login = browser.login("test.tikfout", "geraden");
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(browser.get("/login?error", "text/html").body()).contains("Onjuiste gebruikersnaam of wachtwoord");
         assertThat(browser.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
@@ -152,10 +189,169 @@ class LoginOverHttpTest {
     }
 
     @Test
+    void aLockedAccountIsRefusedAtEveryDoorAndToldSoInDutch() throws Exception {
+        createPerson("test.vergeetachtig", "juist-wachtwoord");
+        Http api = Http.basic(port, "test.vergeetachtig", "geraden");
+        Http rightPassword = Http.basic(port, "test.vergeetachtig", "juist-wachtwoord");
+        try {
+            HttpResponse<String> wrong = api.get("/api/gemeenten");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(json.readTree(wrong.body()).get("melding").asText()).isEqualTo("Onjuiste gebruikersnaam of wachtwoord.");
+
+            // Right after a failure the engine locks the account for a few seconds (login-delay-base), at every door.
+            HttpResponse<String> engineRest = rightPassword.get("/engine-rest/task");
+            assertThat(engineRest.statusCode()).isEqualTo(401);
+            JsonNode camundaShape = json.readTree(engineRest.body());
+            assertThat(camundaShape.get("type").asText()).isEqualTo("AuthenticationException");
+            assertThat(camundaShape.get("message").asText()).contains("tijdelijk geblokkeerd", "seconde");
+            Http browser = Http.browser(port);
+            assertThat(browser.login("test.vergeetachtig", "juist-wachtwoord").headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/login?geblokkeerd"));
+            assertThat(browser.get("/login?geblokkeerd", "text/html").body()).contains("tijdelijk geblokkeerd");
+
+            // Each failure after the lock has passed counts, until login-max-attempts (10) locks the account for good.
+            Instant now = Instant.now();
+            HttpResponse<String> last = null;
+            for (int failure = 2; failure <= 10; failure++) {
+                ClockUtil.setCurrentTime(Date.from(now.plus(Duration.ofMinutes(2L * failure))));
+                last = api.get("/api/programmas");
+                assertThat(last.statusCode()).as("failure %d", failure).isEqualTo(401);
+            }
+            assertThat(json.readTree(last.body()).get("melding").asText()).contains("te veel mislukte inlogpogingen", "beheerder");
+            ClockUtil.reset();
+
+            HttpResponse<String> lockedForGood = rightPassword.get("/api/gemeenten");
+            assertThat(lockedForGood.statusCode()).isEqualTo(401);
+            assertThat(json.readTree(lockedForGood.body()).get("melding").asText()).contains("geblokkeerd", "deblokkeren");
+            assertThat(rightPassword.get("/engine-rest/task").statusCode()).isEqualTo(401);
+            Http person = Http.browser(port);
+            person.login("test.vergeetachtig", "juist-wachtwoord");
+            assertThat(person.get("/login?geblokkeerd", "text/html").body())
+                    .contains("Uw account is geblokkeerd na te veel mislukte inlogpogingen");
+            assertThat(person.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+            // An administrator unlocks the account (Admin does the same).
+            identityService.unlockUser("test.vergeetachtig");
+            assertThat(rightPassword.get("/api/gemeenten").statusCode()).isEqualTo(200);
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void theLockOutIsConfiguredOnPurpose() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+        assertThat(configuration.getLoginDelayBase()).isEqualTo(3);
+        assertThat(configuration.getLoginDelayFactor()).isEqualTo(2);
+        assertThat(configuration.getLoginDelayMaxTime()).isEqualTo(60);
+    }
+
+    @Test
+    void browserSessionsExpireAfterThirtyMinutesAndTheirCookieStaysOutOfScriptsAndOtherSites() {
+        HttpResponse<String> login = Http.browser(port).login("adviseur", "demo");
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+        Context tomcatContext = (Context) ((TomcatWebServer) webServer.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(tomcatContext.getSessionTimeout()).as("minutes").isEqualTo(30);
+        // The API keeps no session at all.
+        assertThat(Http.basic(port, "adviseur", "demo").get("/api/gemeenten").headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void securityHeadersOnOurPagesTheWebappsAndTheApis() throws Exception {
+        HttpResponse<String> loginPage = Http.browser(port).get("/login", "text/html");
+        assertThat(loginPage.headers().allValues("Content-Security-Policy")).containsExactly(SecurityConfiguration.OWN_PAGES_POLICY);
+        assertCommonHeaders(loginPage, "/login");
+
+        Http browser = Http.browser(port);
+        browser.login("projectleider", "demo");
+        HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/", "text/html");
+        assertThat(tasklist.statusCode()).isEqualTo(200);
+        // Exactly the webapps' own policy, with the nonce their page needs; ours would contradict it.
+        assertThat(tasklist.headers().allValues("Content-Security-Policy")).singleElement()
+                .satisfies(policy -> assertThat(policy).contains("'nonce-", "frame-ancestors 'none'", "object-src 'none'"));
+        assertThat(tasklist.headers().allValues("X-XSS-Protection")).containsExactly("0");
+        assertCommonHeaders(tasklist, "Tasklist");
+        HttpResponse<String> webappApi = browser.get("/camunda/api/admin/auth/user/default");
+        assertThat(webappApi.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+        for (String path : List.of("/api/gemeenten", "/engine-rest/task")) {
+            HttpResponse<String> api = Http.basic(port, "projectleider", "demo").get(path);
+            assertThat(api.statusCode()).as(path).isEqualTo(200);
+            assertThat(api.headers().allValues("Content-Security-Policy")).as(path).containsExactly(SecurityConfiguration.API_POLICY);
+            assertCommonHeaders(api, path);
+        }
+    }
+
+    private static void assertCommonHeaders(HttpResponse<String> response, String what) {
+        assertThat(response.headers().allValues("X-Content-Type-Options")).as(what).containsExactly("nosniff");
+        assertThat(response.headers().allValues("X-Frame-Options")).as(what).containsExactly("DENY");
+        assertThat(response.headers().allValues("Referrer-Policy")).as(what).containsExactly("same-origin");
+    }
+
+    @Test
+    void theWebappsRefuseAStateChangingCallWithoutTheirCsrfToken() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-01-07T09:00:00Z")));
+        try {
+            programmes.start(new NewProgramme("Inclusie en diversiteit 2030-2031", LocalDate.of(2030, 1, 1), LocalDate.of(2031, 12, 31),
+                    List.of("leusden", "amersfoort"), null, null, null, null, null, null), "projectleider");
+        } finally {
+            ClockUtil.reset();
+        }
+        Task inventory = engine.getTaskService().createTaskQuery().processInstanceBusinessKey("inclusie-2030-2031-leusden").singleResult();
+        String claim = "/camunda/api/engine/engine/default/task/" + inventory.getId() + "/claim";
+
+        Http forged = Http.browser(port);
+        forged.login("ambtenaar.leusden", "demo");
+        forged.get("/camunda/app/tasklist/default/", "text/html");
+        HttpResponse<String> withoutToken = forged.send(forged.request(claim, "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"ambtenaar.leusden\"}")));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(withoutToken.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(inventory.getId()).singleResult().getAssignee()).isNull();
+        // The webapps end a session that sent a state-changing call without its token.
+        assertThat(forged.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+
+        Http person = Http.browser(port);
+        person.login("ambtenaar.leusden", "demo");
+        String token = person.get("/camunda/app/tasklist/default/", "text/html").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> wrongToken = person.send(person.request("/camunda/api/admin/auth/user/default/logout", "application/json")
+                .header("X-XSRF-TOKEN", "NIET-" + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(wrongToken.statusCode()).as("logout with a wrong token").isEqualTo(403);
+
+        Http again = Http.browser(port);
+        again.login("ambtenaar.leusden", "demo");
+        String valid = again.get("/camunda/app/tasklist/default/", "text/html").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> withToken = again.send(again.request(claim, "application/json")
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", valid)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\": \"ambtenaar.leusden\"}")));
+        assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(204);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(inventory.getId()).singleResult().getAssignee())
+                .isEqualTo("ambtenaar.leusden");
+    }
+
+    @Test
+    void passwordsAreStoredSaltedAndHashedNeverAsTyped() {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "select ID_, PWD_, SALT_ from ACT_ID_USER where ID_ in ('ambtenaar.leusden', 'ambtenaar.baarn')");
+        assertThat(rows).hasSize(2);
+        for (Map<String, Object> row : rows) {
+            String stored = (String) row.get("PWD_");
+            assertThat(stored).as("%s", row.get("ID_")).doesNotContain("demo").startsWith("{SHA-512}").hasSizeGreaterThan(40);
+            assertThat((String) row.get("SALT_")).as("%s", row.get("ID_")).isNotBlank();
+        }
+        // The same password "demo" gives two different hashes: each person has their own salt.
+        assertThat(rows.get(0).get("PWD_")).isNotEqualTo(rows.get(1).get("PWD_"));
+    }
+
+    @Test
     void healthIsOpenButShowsNoDetailsAndTheRestOfActuatorIsClosed() {
         HttpResponse<String> health = Http.anonymous(port).get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.body()).startsWith("{\"status\":\"UP\"").doesNotContain("components", "details");
         assertThat(Http.anonymous(port).get("/actuator/info").statusCode()).isEqualTo(401);
         assertThat(Http.basic(port, "beheer", "demo").get("/actuator/health").body()).contains("components");
     }
