@@ -143,6 +143,11 @@ class HostileInputTest {
         engine.getRuntimeService().startProcessInstanceByKey("activiteitengeld-aanvraag", A + "-baarn", request);
         driver.decide(A + "-baarn", "baarn", "aanpassen");
 
+        // A: adviser hours beyond the cap wait for the projectleider's review.
+        engine.getRuntimeService().startProcessInstanceByKey("uren-boven-plafond", A + "-uren-2031", new HashMap<>(Map.of(
+                "programmaId", A, "uren", "8", "datum", "2031-03-01", "omschrijving", "Extra advies", "geboektDoor", "adviseur",
+                "boekingOnderwerp", "8 uur op 1 maart 2031 voor regionale taken: Extra advies", "urenStand", "Al geboekt in 2031: 400 van 400 uur")));
+
         // The end of September: the feedback moment of A, Bunschoten's first progress talk and a regional meeting.
         driver.travelTo("2031-09-30T10:00:00");
     }
@@ -398,6 +403,8 @@ class HostileInputTest {
             task("koers-kiezen", B, "koers-kiezen", "bosd", "koers", "bijsturen", "bijsturenGemeenten", json("[\"amersfoort\"]"),
                     "toelichting", "Nieuwe portefeuillehouders"),
             task("activiteitengeld-aanpassen", A + "-baarn", "aanvraag-aanpassen", "ambtenaar.baarn", "bedrag", "400"),
+            task("uren-boven-plafond", A + "-uren-2031", "uren-beoordelen", "projectleider", "beoordeling", "afwijzen",
+                    "motivatie", "Plafond is plafond"),
             new FormCase("programma-starten", null, null, "programma-inclusie-diversiteit", "projectleider", values(
                     "naam", "Inclusie 2040-2041", "start", "2040-01-01", "einde", "2041-12-31", "gemeenten", json("[\"baarn\"]"),
                     "inventarisatie", "2040-04-30", "maatwerkplan", "2040-06-29", "overzichtOnderwerpen", "2040-04-30",
@@ -478,8 +485,11 @@ class HostileInputTest {
         attacks.add(form(money, "een activiteit van een andere gemeente", with(money.valid(), "lokaleActiviteitId", "1"), null, 400,
                 "kent het veld 'lokaleActiviteitId'"));
         attacks.add(form(money, "beheer vraagt aan voor Baarn", money.valid(), null, 400, "Alleen een beleidsambtenaar van deze gemeente"));
-        attacks.add(form(money, "als ambtenaar van Baarn (mag dit proces niet starten)",
-                new FormCase(money.form(), null, null, money.processKey(), "ambtenaar.baarn", money.valid()), money.valid(), 404,
+        attacks.add(form(money, "als ambtenaar van Leusden voor Baarn",
+                new FormCase(money.form(), null, null, money.processKey(), "ambtenaar.leusden", money.valid()), money.valid(), 400,
+                "Alleen een beleidsambtenaar van deze gemeente"));
+        attacks.add(form(money, "als wethouder van Baarn (mag dit proces niet starten)",
+                new FormCase(money.form(), null, null, money.processKey(), "wethouder.baarn", money.valid()), money.valid(), 404,
                 "bestaat niet, of u mag het niet starten"));
         attacks.add(form(inventory, "Baarns taak door Leusden",
                 new FormCase(inventory.form(), inventory.businessKey(), inventory.taskKey(), null, "ambtenaar.leusden", inventory.valid()),

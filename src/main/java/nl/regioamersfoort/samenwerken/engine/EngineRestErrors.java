@@ -86,7 +86,10 @@ class EngineRestErrors extends CamundaJerseyResourceConfig {
         if (causedBy(e, InvalidInputException.class)) {
             return camunda;
         }
-        if (e instanceof AuthorizationException denied) {
+        if (e instanceof AuthorizationException denied && denied.getUserId() == null && !message.isBlank()) {
+            // Our own refusals (a task handed outside its candidates, a case's identity changed) say why in Dutch.
+            dto.setMessage(message);
+        } else if (e instanceof AuthorizationException denied) {
             dto.setMessage("Geen toegang: " + denied.getUserId() + " mag dit niet" + missing(denied) + ".");
         } else if (causedBy(e, NullValueException.class) && message.contains("Cannot find task")) {
             status = 404;

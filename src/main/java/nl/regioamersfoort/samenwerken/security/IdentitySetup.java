@@ -58,6 +58,8 @@ class IdentitySetup implements SmartInitializingSingleton {
         this.municipalities = municipalities;
     }
 
+    private static final String ACTIVITY_MONEY = "activiteitengeld-aanvraag";
+
     @Override
     public void afterSingletonsInstantiated() {
         List<Roles.GroupDefinition> groups =
@@ -95,6 +97,13 @@ class IdentitySetup implements SmartInitializingSingleton {
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.READ);
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit", Permissions.CREATE_INSTANCE);
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        // A beleidsambtenaar asks for activity money from Tasklist's start form; the request process
+        // itself checks that it is for their own municipality (ActivityMoney).
+        municipalities.findAllByOrderByNameAsc().forEach(m -> {
+            ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, Permissions.READ);
+            ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, Permissions.CREATE_INSTANCE);
+            ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        });
         ensureAllTasksFilter();
         ensureConfiguredAdministratorInBeheer();
         demoUsers.ifAvailable(DemoUsers::create);

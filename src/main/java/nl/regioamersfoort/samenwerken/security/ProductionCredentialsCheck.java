@@ -47,7 +47,9 @@ class ProductionCredentialsCheck extends AbstractProcessEnginePlugin {
                     "The administrator '" + id + "' has no password configured (" + ADMIN_PASSWORD + ").", action);
         }
         String normalized = password.trim().toLowerCase(Locale.ROOT);
-        if (WELL_KNOWN_PASSWORDS.contains(normalized) || normalized.equals(id.trim().toLowerCase(Locale.ROOT))
+        // "vervang-door-…" is the placeholder of docker/.env.example: copied unchanged, it is public.
+        if (WELL_KNOWN_PASSWORDS.contains(normalized) || normalized.startsWith("vervang-door")
+                || normalized.equals(id.trim().toLowerCase(Locale.ROOT))
                 || password.length() < MINIMUM_PASSWORD_LENGTH) {
             throw new InsecureConfigurationException(
                     "Refusing to start: the administrator password is a well-known, guessable or too short password.",

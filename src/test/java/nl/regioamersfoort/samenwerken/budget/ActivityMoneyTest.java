@@ -137,4 +137,24 @@ class ActivityMoneyTest {
         assertThat(requests.count()).isEqualTo(before);
         assertThat(ledger.findByProgrammeIdAndYearOrderByIdAsc(programme, 2054)).isEmpty();
     }
+
+    @Test
+    void aBeleidsambtenaarAsksFromTasklistsStartFormForTheirOwnMunicipalityOnly() throws Exception {
+        String programme = programme(2056, "baarn", "leusden");
+        String form = "{\"variables\": {\"programmaId\": {\"value\": \"" + programme + "\"}, \"gemeente\": {\"value\": \"%s\"},"
+                + " \"activiteit\": {\"value\": \"Voorlichting op scholen\"}, \"doelgroepen\": {\"value\": \"[\\\"LHBTI\\\"]\", \"type\": \"Json\"},"
+                + " \"zichtbaarheid\": {\"value\": \"In de krant\"}, \"bedrag\": {\"value\": \"250,00\"}}, \"businessKey\": \"" + programme + "-%s\"}";
+        String path = "/engine-rest/process-definition/key/activiteitengeld-aanvraag/submit-form";
+        long before = requests.count();
+
+        HttpResponse<String> other = Http.basic(port, "ambtenaar.baarn", "demo").post(path, "application/json", form.formatted("leusden", "leusden"));
+        assertThat(other.statusCode()).as(other.body()).isBetween(400, 403);
+        assertThat(requests.count()).isEqualTo(before);
+
+        HttpResponse<String> own = Http.basic(port, "ambtenaar.baarn", "demo").post(path, "application/json", form.formatted("baarn", "baarn"));
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(requests.findAll()).filteredOn(r -> r.getProgrammeId().equals(programme)).singleElement()
+                .satisfies(r -> assertThat(r.getAmountCents()).isEqualTo(25_000L));
+        assertThat(driver.task(programme + "-baarn", "besluit-voorbereiden").getName()).contains("€ 250,00", "Voorlichting op scholen");
+    }
 }

@@ -14,7 +14,7 @@ import org.springframework.core.NestedExceptionUtils;
 class StartupRefusalTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "admin", "camunda", "Wachtwoord", "kort-1", "beheerder"})
+    @ValueSource(strings = {"demo", "admin", "camunda", "Wachtwoord", "kort-1", "beheerder", "vervang-door-een-lang-eigen-wachtwoord"})
     void refusesAWellKnownOrShortAdministratorPassword(String password) {
         assertThatThrownBy(() -> start("--camunda.bpm.admin-user.id=beheerder", "--camunda.bpm.admin-user.password=" + password))
                 .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e))
