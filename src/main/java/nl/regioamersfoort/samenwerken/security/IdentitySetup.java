@@ -1,23 +1,18 @@
 package nl.regioamersfoort.samenwerken.security;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,30 +30,25 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentitySetup implements SmartInitializingSingleton {
 
-    static final String ALL_TASKS_FILTER = "Alle taken";
+    private static final String ACTIVITY_MONEY = "activiteitengeld-aanvraag";
+
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
     private final MunicipalityRepository municipalities;
     private final Environment environment;
     private final ObjectProvider<DemoUsers> demoUsers;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService, FilterService filterService,
-            TaskService taskService, MunicipalityRepository municipalities, Environment environment,
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+            MunicipalityRepository municipalities, Environment environment,
             ObjectProvider<DemoUsers> demoUsers) {
         this.environment = environment;
         this.demoUsers = demoUsers;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
         this.municipalities = municipalities;
     }
-
-    private static final String ACTIVITY_MONEY = "activiteitengeld-aanvraag";
 
     @Override
     public void afterSingletonsInstantiated() {
@@ -104,7 +94,6 @@ class IdentitySetup implements SmartInitializingSingleton {
             ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, Permissions.CREATE_INSTANCE);
             ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         });
-        ensureAllTasksFilter();
         ensureConfiguredAdministratorInBeheer();
         demoUsers.ifAvailable(DemoUsers::create);
     }
@@ -151,19 +140,4 @@ class IdentitySetup implements SmartInitializingSingleton {
      * Tasklist shows tasks only through filters. Everyone may read this one; which tasks it lists
      * is still decided per person by the task authorizations.
      */
-    private void ensureAllTasksFilter() {
-        if (filterService.createFilterQuery().filterName(ALL_TASKS_FILTER).count() > 0) {
-            return;
-        }
-        Filter filter = filterService.newTaskFilter(ALL_TASKS_FILTER)
-                .setQuery(taskService.createTaskQuery())
-                .setProperties(Map.of("description", "Alle taken die u mag zien", "priority", -10, "refresh", true));
-        filterService.saveFilter(filter);
-        Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
-        read.setUserId(Authorization.ANY);
-        read.setResource(Resources.FILTER);
-        read.setResourceId(filter.getId());
-        read.addPermission(Permissions.READ);
-        authorizationService.saveAuthorization(read);
-    }
 }

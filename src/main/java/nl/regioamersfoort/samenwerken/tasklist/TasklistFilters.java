@@ -31,6 +31,7 @@ public class TasklistFilters implements SmartInitializingSingleton {
     public static final String MY_TASKS = "Mijn taken";
     public static final String MY_GROUPS_TASKS = "Taken van mijn gemeente";
     public static final String OVERDUE = "Over de termijn";
+    public static final String ALL_TASKS = "Alle taken";
 
     private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
 
@@ -46,13 +47,14 @@ public class TasklistFilters implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        // Tasklist opens the filter with the lowest priority; "Alle taken" (security) has -10 and comes last.
+        // Tasklist opens the filter with the lowest priority: "Mijn taken" first, "Alle taken" last.
         ensureFilter(MY_TASKS, "Taken die aan u zijn toegewezen", -40,
                 () -> taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureFilter(MY_GROUPS_TASKS, "Taken voor uw groepen, ook als een collega ze al heeft opgepakt", -30,
                 () -> taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
         ensureFilter(OVERDUE, "Taken waarvan de uiterste datum voorbij is", -20,
                 () -> taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+        ensureFilter(ALL_TASKS, "Alle taken die u mag zien", -10, taskService::createTaskQuery);
     }
 
     private void ensureFilter(String name, String description, int priority, Supplier<TaskQuery> query) {
