@@ -86,11 +86,14 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
 
         /**
          * The signs of another transaction having changed or removed what this one read: a stale
-         * revision, or executions that vanished between reading the task and loading its process.
+         * revision, or the executions of the task's process instance gone between reading the task
+         * and loading its process (the engine reports that as a NullValueException "Cannot restore
+         * state of process instance"). Other null values are faults, and retrying would not help.
          */
         private static boolean isCollision(Throwable e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof OptimisticLockingException || cause instanceof NullValueException) {
+                if (cause instanceof OptimisticLockingException || cause instanceof NullValueException
+                        && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
                     return true;
                 }
             }
