@@ -23,8 +23,9 @@ final class BenchReport {
         lines.add(String.format("measured %s on %d cores, Java %s, default max heap of this JVM %d MB", LocalDateTime.now()
                 .truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024)));
-        lines.add("JVM options: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(option -> option.startsWith("-X") || option.startsWith("-D" + "bench")).toList()));
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-X") || option.startsWith("-Dbench")).toList();
+        lines.add("JVM options of this JVM: " + (options.isEmpty() ? "(defaults)" : String.join(" ", options)));
     }
 
     BenchReport line(String format, Object... arguments) {

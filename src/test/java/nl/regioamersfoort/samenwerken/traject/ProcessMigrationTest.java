@@ -146,11 +146,14 @@ class ProcessMigrationTest {
         // Migration leaves the task itself alone (name, due date, who may do it), so nobody's task list changes.
         assertThat(baarnInventory.getName()).isEqualTo("Inventarisatie Baarn");
         assertThat(driver.task(soest, "maatwerkplan-schrijven").getId()).isEqualTo(tasksBefore.get(soest));
+        // Its deadline watch is keyed by the task id, so it goes on watching the migrated task.
+        assertThat(watches(baarnInventory.getId())).isOne();
         // The gate Leusden waits in is its own process instance (wethouder-besluit); it stays where it was.
         assertThat(taskService.createTaskQuery().taskId(leusdenGate).singleResult()).isNotNull();
 
         // They carry on in version 2: new steps get its names, its forms and its gate.
         driver.complete(baarnInventory, "ambtenaar.baarn", "watSpeeltLokaal", "Eenzaamheid", "mogelijkeVervolgstap", "Buurthuis");
+        assertThat(watches(baarnInventory.getId())).as("the watch ends with the task").isZero();
         driver.decide(baarn, "baarn", "akkoord");
         Task baarnPlan = driver.task(baarn, "maatwerkplan-schrijven");
         assertThat(baarnPlan.getName()).isEqualTo("Maatwerkplan schrijven Baarn");
@@ -242,6 +245,10 @@ class ProcessMigrationTest {
     ProcessInstance track(String businessKey) {
         return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
                 .processDefinitionKeyIn(KEY, Programmes.PROCESS_KEY).singleResult();
+    }
+
+    long watches(String taskId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("taakbewaking").processInstanceBusinessKey(taskId).count();
     }
 
     ProcessDefinition latest(String key) {
