@@ -1,0 +1,141 @@
+package nl.regioamersfoort.samenwerken.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import nl.regioamersfoort.samenwerken.Http;
+import nl.regioamersfoort.samenwerken.PostgresTestDatabase;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark ({@code ./mvnw -Pbench verify -Dtest=TaskQueryOnPostgresBenchmark}): Tasklist's task
+ * queries with 10,000 running local tracks on PostgreSQL, for a beleidsambtenaar of Baarn with
+ * Camunda's authorization checks on, against the same queries with the checks off. Seeded through
+ * the real programme start (seven funded municipalities a programme, so about 1,430 programmes with
+ * their regional tracks and deadline watches), in parallel. Median and p95 latency.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class TaskQueryOnPostgresBenchmark {
+
+    static final int TRACKS = Integer.getInteger("bench.tracks", 10_000);
+    static final int RUNS = Integer.getInteger("bench.runs", 200);
+    static final String USER = "ambtenaar.baarn";
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+    }
+
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    IdentityService identityService;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void tasklistQueriesWithAndWithoutAuthorizationChecks() throws Exception {
+        long seedStart = System.nanoTime();
+        int programmeCount = (TRACKS + TrackThroughput.FUNDED.size() - 1) / TrackThroughput.FUNDED.size();
+        ExecutorService seeders = Executors.newFixedThreadPool(3);
+        List<Future<?>> seeded = new ArrayList<>();
+        for (int i = 0; i < programmeCount; i++) {
+            // A year of its own per programme: ids never collide between the parallel seeders.
+            int year = 2400 + i;
+            seeded.add(seeders.submit(() -> programmes.start(new NewProgramme("Bench " + year, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year + 1, 12, 31), TrackThroughput.FUNDED, null, null, null, null, null, null), "projectleider")));
+        }
+        for (Future<?> future : seeded) {
+            future.get(30, TimeUnit.MINUTES);
+        }
+        seeders.shutdown();
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+        long runningTracks = runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject").count();
+        long allTasks = taskService.createTaskQuery().count();
+        assertThat(runningTracks).isGreaterThanOrEqualTo(TRACKS);
+
+        List<String> groups = identityService.createGroupQuery().groupMember(USER).list().stream().map(Group::getId).toList();
+        Supplier<Object> page = () -> taskService.createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 15);
+        Supplier<Object> count = () -> taskService.createTaskQuery().count();
+        Supplier<Object> group = () -> taskService.createTaskQuery().taskCandidateGroup("beleidsambtenaar-baarn").orderByDueDate().asc()
+                .listPage(0, 15);
+        long visible = asUser(groups, () -> taskService.createTaskQuery().count());
+        assertThat(visible).isPositive().isLessThan(allTasks);
+
+        BenchReport report = new BenchReport("task-queries", "Task queries with " + runningTracks + " running local tracks (" + allTasks
+                + " open tasks, " + visible + " visible to " + USER + ") on PostgreSQL; seeded in " + Math.round(seedSeconds) + " s; "
+                + RUNS + " runs each, milliseconds");
+        for (String[] query : new String[][] {{"first page, newest first (Tasklist 'Alle taken')", "page"}, {"count (Tasklist's badge)", "count"},
+                {"first page of candidate group beleidsambtenaar-baarn by due date", "group"}}) {
+            Supplier<Object> run = switch (query[1]) {
+                case "page" -> page;
+                case "count" -> count;
+                default -> group;
+            };
+            List<Double> on = time(() -> asUser(groups, run));
+            List<Double> off = time(run);
+            report.line("%-66s auth on: median %6.2f  p95 %6.2f | auth off: median %6.2f  p95 %6.2f | ratio of medians %5.2f", query[0],
+                    BenchReport.median(on), BenchReport.percentile(on, 95), BenchReport.median(off), BenchReport.percentile(off, 95),
+                    BenchReport.median(on) / BenchReport.median(off));
+        }
+        // The same over HTTP as Tasklist calls it: a beleidsambtenaar (checks on) against an administrator (camunda-admin: no checks).
+        String path = "/engine-rest/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15";
+        List<Double> restOn = time(() -> status(Http.basic(port, USER, "demo").get(path).statusCode()));
+        List<Double> restOff = time(() -> status(Http.basic(port, "beheer", "demo").get(path).statusCode()));
+        report.line("%-66s auth on: median %6.2f  p95 %6.2f | admin:    median %6.2f  p95 %6.2f | ratio of medians %5.2f",
+                "GET " + path.substring(0, path.indexOf('&')) + "… (REST, Basic)", BenchReport.median(restOn), BenchReport.percentile(restOn, 95),
+                BenchReport.median(restOff), BenchReport.percentile(restOff, 95), BenchReport.median(restOn) / BenchReport.median(restOff));
+        report.write();
+    }
+
+    private <T> T asUser(List<String> groups, Supplier<T> query) {
+        identityService.setAuthentication(USER, groups);
+        try {
+            return query.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static Object status(int status) {
+        assertThat(status).isEqualTo(200);
+        return status;
+    }
+
+    private static List<Double> time(Supplier<?> query) {
+        for (int i = 0; i < 20; i++) {
+            query.get();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            query.get();
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return millis;
+    }
+}

@@ -1,0 +1,173 @@
+package nl.regioamersfoort.samenwerken.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.cluster.ProcStatus;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Throughput through the engine API, in this JVM (the job executor off; due jobs run as the
+ * process tests run them): whole local tracks, from the programme start that opens them to the
+ * wethouder's consent on the closing evaluation (16 user tasks each: inventory, plan, one activity,
+ * closing evaluation and their wethouder gates, with the deadline watches, case files and audit
+ * trail they bring), against the same number of user tasks in a process with one user task and
+ * nothing else. Each person completes their task with their authorizations checked. Also the
+ * memory this JVM used meanwhile: peak heap (memory pools) and peak resident memory (VmHWM).
+ */
+@SpringBootTest
+@ActiveProfiles({"demo", "test"})
+abstract class TrackThroughput {
+
+    /** The seven municipalities with a funded local track once Eemnes and Nijkerk joined (2024). */
+    static final List<String> FUNDED = List.of("baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
+    static final int PROGRAMMES = Integer.getInteger("bench.programmes", 10);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+
+    ProcessDriver driver;
+    int completed;
+
+    abstract String database();
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void wholeLocalTracksAgainstOneTaskProcesses() {
+        driver = new ProcessDriver(engine);
+        repositoryService.createDeployment().addModelInstance("bench-een-taak.bpmn", Bpmn.createExecutableProcess("bench-een-taak")
+                .name("Bench: één taak").camundaHistoryTimeToLive(1).startEvent().userTask("taak").name("Taak")
+                .camundaCandidateGroups("beleidsambtenaar-baarn").endEvent().done()).deploy();
+
+        // Warm-up (class loading, JIT, caches), not measured.
+        runTracks(1, 2300);
+        runOneTaskProcesses(100);
+
+        resetPeakHeap();
+        long start = System.nanoTime();
+        int tasks = runTracks(PROGRAMMES, 2301);
+        double trackSeconds = (System.nanoTime() - start) / 1e9;
+        long trackHeap = peakHeapMb();
+        int tracks = PROGRAMMES * FUNDED.size();
+
+        resetPeakHeap();
+        start = System.nanoTime();
+        runOneTaskProcesses(tasks);
+        double singleSeconds = (System.nanoTime() - start) / 1e9;
+        long singleHeap = peakHeapMb();
+
+        double trackTasksPerSecond = tasks / trackSeconds;
+        double singleTasksPerSecond = tasks / singleSeconds;
+        new BenchReport("throughput-" + database(), "Throughput through the engine API on " + database() + ": " + tracks
+                + " whole local tracks (" + PROGRAMMES + " programmes of " + FUNDED.size() + ") against " + tasks + " one-task processes")
+                .line("one-task processes (baseline): %8.1f user tasks/s   (%d in %.1f s, peak heap %d MB)", singleTasksPerSecond, tasks,
+                        singleSeconds, singleHeap)
+                .line("whole local tracks:            %8.1f user tasks/s = %.2f tracks/s   (%d tracks, %d tasks, in %.1f s, peak heap %d MB)",
+                        trackTasksPerSecond, tracks / trackSeconds, tracks, tasks, trackSeconds, trackHeap)
+                .line("ratio tracks / baseline (per user task): %.3f", trackTasksPerSecond / singleTasksPerSecond)
+                .line("peak resident memory of this JVM (VmHWM, since its start): %d MB", ProcStatus.ownResidentPeakMb())
+                .write();
+    }
+
+    /**
+     * Programmes of half a year (so the quarterly progress talk falls after the end), seven
+     * municipalities each, every local track from start to finish. Returns the user tasks completed.
+     */
+    int runTracks(int count, int year) {
+        completed = 0;
+        ClockUtil.setCurrentTime(ProcessDriver.at(year + "-01-10T09:00:00"));
+        List<String> tracks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String programme = programmes.start(new NewProgramme("Bench " + year + " nr. " + i, LocalDate.of(year, 1, 1),
+                    LocalDate.of(year, 6, 30), FUNDED, LocalDate.of(year, 3, 31), LocalDate.of(year, 4, 30), LocalDate.of(year, 3, 31),
+                    LocalDate.of(year, 4, 30), LocalDate.of(year, 5, 15), List.of(LocalDate.of(year, 5, 20))), "projectleider").getId();
+            FUNDED.forEach(code -> tracks.add(programme + "-" + code));
+        }
+        driver.runDueJobs();
+        for (String track : tracks) {
+            String code = track.substring(track.lastIndexOf('-') + 1);
+            complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Eenzaamheid onder ouderen",
+                    "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
+            decide(track, code);
+            complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Zichtbaarheid vergroten",
+                    "activiteiten", "Voorlichting op scholen");
+            decide(track, code);  // discussion
+            decide(track, code);  // adoption by the portefeuillehouder
+            decide(track, code);  // consent to share the plan
+            decide(track, code);  // the activity
+            complete(track, "activiteit-uitvoeren", "ambtenaar." + code, "resultaat", "Goed bezocht");
+        }
+        driver.travelTo(year + "-06-30T09:00:00");
+        for (String track : tracks) {
+            String code = track.substring(track.lastIndexOf('-') + 1);
+            complete(track, "slotevaluatie-opstellen", "adviseur", "evaluatie", "Slotevaluatie", "successen", "Netwerk staat");
+            decide(track, code);  // consent to share the evaluation
+        }
+        driver.runDueJobs();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("gemeentetraject").completed()
+                .processInstanceBusinessKeyIn(tracks.toArray(String[]::new)).count()).isEqualTo(tracks.size());
+        return completed;
+    }
+
+    private void complete(String track, String taskKey, String person, Object... variables) {
+        driver.complete(track, taskKey, person, variables);
+        completed++;
+    }
+
+    private void decide(String track, String code) {
+        complete(track, "besluit-voorbereiden", "ambtenaar." + code, "voorstel", "Graag akkoord");
+        complete(track, "besluit-nemen", "wethouder." + code, "uitkomst", "akkoord", "motivering", "Past in het plan");
+    }
+
+    void runOneTaskProcesses(int count) {
+        for (int i = 0; i < count; i++) {
+            String instance = runtimeService.startProcessInstanceByKey("bench-een-taak").getId();
+            Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+            driver.complete(task, "ambtenaar.baarn");
+        }
+    }
+
+    static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+}
