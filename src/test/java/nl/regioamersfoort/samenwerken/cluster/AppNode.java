@@ -147,8 +147,10 @@ public final class AppNode implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " stopped during start-up (exit " + process.exitValue() + "):\n" + logTail(60));
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher matcher = PORT.matcher(output.substring((int) Math.min(logOffset, output.length())));
+            // Bytes as Latin-1: the node may be halfway through writing a multi-byte character.
+            byte[] output = Files.readAllBytes(log);
+            int from = (int) Math.min(logOffset, output.length);
+            Matcher matcher = PORT.matcher(new String(output, from, output.length - from, StandardCharsets.ISO_8859_1));
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }
@@ -266,7 +268,8 @@ public final class AppNode implements AutoCloseable {
 
     public String logTail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            // new String(...) replaces a half-written character instead of failing on it.
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
