@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.regioamersfoort.samenwerken.Http;
+import nl.regioamersfoort.samenwerken.PostgresTestDatabase;
 import nl.regioamersfoort.samenwerken.SamenwerkenApplication;
 
 /**
@@ -37,8 +38,19 @@ public final class AppNode implements AutoCloseable {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        // A failing or aborted test run must not leave nodes behind that keep working on the database.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+        // A failing or aborted test run must not leave nodes behind that keep working on the database, nor the
+        // database itself: a JVM that runs nodes has no SpringApplication of its own to stop the embedded PostgreSQL.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RUNNING.forEach(Process::destroyForcibly);
+            for (Process node : RUNNING) {
+                try {
+                    node.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            PostgresTestDatabase.stop();
+        }));
     }
 
     private final String name;
