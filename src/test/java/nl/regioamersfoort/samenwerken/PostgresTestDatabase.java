@@ -59,12 +59,23 @@ public final class PostgresTestDatabase {
         }
         // Spring runs its shutdown handlers after it closed the application contexts, so the engines
         // stop (and write their last metrics) while the server is still there.
-        SpringApplication.getShutdownHandlers().add(() -> {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // the JVM is ending anyway
-            }
-        });
+        SpringApplication.getShutdownHandlers().add(PostgresTestDatabase::stop);
+    }
+
+    /**
+     * Stops the server. Spring runs its shutdown handlers only in a JVM where a SpringApplication
+     * registered its shutdown hook; tests that run the application in JVMs of their own (cluster,
+     * crash and start-up tests) call this when their nodes are down.
+     */
+    public static synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // the JVM is ending anyway
+        }
+        server = null;
     }
 }

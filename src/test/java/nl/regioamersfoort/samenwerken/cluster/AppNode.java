@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.regioamersfoort.samenwerken.Http;
+import nl.regioamersfoort.samenwerken.PostgresTestDatabase;
 import nl.regioamersfoort.samenwerken.SamenwerkenApplication;
 
 /**
@@ -37,8 +38,19 @@ public final class AppNode implements AutoCloseable {
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
     static {
-        // A failing or aborted test run must not leave nodes behind that keep working on the database.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+        // A failing or aborted test run must not leave nodes behind that keep working on the database, nor the
+        // database itself: a JVM that runs nodes has no SpringApplication of its own to stop the embedded PostgreSQL.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RUNNING.forEach(Process::destroyForcibly);
+            for (Process node : RUNNING) {
+                try {
+                    node.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            PostgresTestDatabase.stop();
+        }));
     }
 
     private final String name;
@@ -147,8 +159,10 @@ public final class AppNode implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " stopped during start-up (exit " + process.exitValue() + "):\n" + logTail(60));
             }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Matcher matcher = PORT.matcher(output.substring((int) Math.min(logOffset, output.length())));
+            // Bytes as Latin-1: the node may be halfway through writing a multi-byte character.
+            byte[] output = Files.readAllBytes(log);
+            int from = (int) Math.min(logOffset, output.length);
+            Matcher matcher = PORT.matcher(new String(output, from, output.length - from, StandardCharsets.ISO_8859_1));
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }
@@ -266,7 +280,8 @@ public final class AppNode implements AutoCloseable {
 
     public String logTail(int lines) {
         try {
-            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            // new String(...) replaces a half-written character instead of failing on it.
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";

@@ -137,9 +137,9 @@ class TwoNodeClusterOnPostgresTest {
         deploy(beheer, testModel());
 
         // Forty instances, started alternately on both nodes: each waits on a short timer, then gets a task
-        // whose deadline lies 30 to 50 seconds ahead. Its taakbewaking escalates to the three projectleiders
+        // whose deadline lies 40 to 60 seconds ahead (room for a slow, busy build machine). Its taakbewaking escalates to the three projectleiders
         // when the deadline passes: one timer job and three mail jobs per task, for either node to take.
-        long base = System.currentTimeMillis() + 30_000;
+        long base = System.currentTimeMillis() + 40_000;
         Map<Integer, String> instances = new LinkedHashMap<>();
         for (int i = 0; i < INSTANCES; i++) {
             AppNode node = i % 2 == 0 ? node1 : node2;
