@@ -179,7 +179,8 @@ class ProcessMigrationTest {
 
     @Test
     void aChangedModelDeployedOnItsOwnLosesWhatItBindsByDeployment() throws Exception {
-        // What an auto-deployment with deploy-changed-only does with one edited file: a deployment of that file
+        // What an auto-deployment with deploy-changed-only: true would do with one edited file (why application.yaml
+        // sets it to false): a deployment of that file
         // alone. Its forms, DMN and called gate are bound "by deployment" and are not in it.
         ClockUtil.setCurrentTime(ProcessDriver.at("2086-01-10T09:00:00"));
         String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2086-2087", LocalDate.of(2086, 1, 1),
