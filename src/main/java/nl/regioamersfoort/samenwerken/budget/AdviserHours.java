@@ -134,10 +134,10 @@ public class AdviserHours {
         variables.put("datum", booking.day().toString());
         variables.put("omschrijving", booking.description());
         variables.put("geboektDoor", bookedBy);
-        variables.put("boekingOnderwerp", hours(booking.hours()) + " uur op " + EngineClock.dutch(booking.day()) + " voor "
+        variables.put("boekingOnderwerp", Euro.hours(booking.hours()) + " uur op " + EngineClock.dutch(booking.day()) + " voor "
                 + municipalityName(booking.municipalityCode()) + ": " + booking.description());
-        variables.put("urenStand", "Al geboekt in " + booking.day().getYear() + ": " + hours(booked) + " van " + hours(programme.getAdviserHoursCap())
-                + " uur; met deze boeking " + hours(booked.add(booking.hours())) + " uur.");
+        variables.put("urenStand", "Al geboekt in " + booking.day().getYear() + ": " + Euro.hours(booked) + " van " + Euro.hours(programme.getAdviserHoursCap())
+                + " uur; met deze boeking " + Euro.hours(booked.add(booking.hours())) + " uur.");
         return runtimeService.startProcessInstanceByKey(APPROVAL_PROCESS, programme.getId() + "-uren-" + booking.day().getYear(), variables)
                 .getId();
     }
@@ -178,9 +178,5 @@ public class AdviserHours {
 
     private String municipalityName(String code) {
         return code == null ? "regionale taken" : municipalities.findById(code).map(Municipality::getName).orElse(code);
-    }
-
-    private static String hours(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

@@ -167,15 +167,8 @@ public class YearlyAccountDocuments {
         return "€ " + (negative ? "-" : "") + grouped + "," + unsigned.substring(point + 1);
     }
 
-    /**
-     * Hours with a decimal comma and without trailing zeros ({@code 12,5}, {@code 400}): the adviser
-     * books in quarters, and padding every value to two decimals suggests a precision nobody records.
-     */
     static String hours(BigDecimal hours) {
-        if (hours == null) {
-            return "";
-        }
-        return hours.stripTrailingZeros().toPlainString().replace('.', ',');
+        return Euro.hours(hours);
     }
 
     /**

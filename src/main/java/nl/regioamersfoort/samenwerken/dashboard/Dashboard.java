@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.budget.Euro;
 import nl.regioamersfoort.samenwerken.budget.YearlyAccount;
 import nl.regioamersfoort.samenwerken.budget.YearlyAccounts;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
@@ -89,10 +90,10 @@ class Dashboard {
         String phase = track.map(t -> Labels.phase(t.getPhase())).orElse("Nog niet begonnen");
         String lastDecision = inFull ? lastDecision(programme.getId(), code) : lastConsent(programme.getId(), code);
         String money = account.money().stream().filter(m -> m.municipalityCode().equals(code)).findFirst()
-                .map(m -> euro(m.grantedCents() - m.refundedCents()) + " van " + euro(m.budgetCents()))
+                .map(m -> Euro.format(m.grantedCents() - m.refundedCents()) + " van " + Euro.format(m.budgetCents()))
                 .orElse(municipality.isFunded() ? "" : "Niet gefinancierd");
         String hours = account.hours().stream().filter(h -> h.municipalityName().equals(municipality.getName())).findFirst()
-                .map(h -> hours(h.hours())).orElse("0");
+                .map(h -> Euro.hours(h.hours())).orElse("0");
         return new Row(code, municipality.getName(), phase, Labels.day(nextDue(trackId)), overdue(trackId), lastDecision, money, hours,
                 inFull, track.isPresent() && inFull ? trackId : null);
     }
@@ -104,7 +105,7 @@ class Dashboard {
         String nextMeeting = programme.getCalendar().meetings().stream().filter(d -> !d.isBefore(today)).findFirst()
                 .map(Labels::day).orElse("Geen vergadering meer gepland");
         String hours = account.hours().stream().filter(h -> h.municipalityName().equals("Regionaal")).findFirst()
-                .map(h -> hours(h.hours())).orElse("0");
+                .map(h -> Euro.hours(h.hours())).orElse("0");
         return new Regional(key, open, nextMeeting, overdue(key), hours);
     }
 
@@ -148,14 +149,5 @@ class Dashboard {
 
     static int yearWithin(Programme programme, LocalDate today) {
         return Math.max(programme.getStart().getYear(), Math.min(programme.getEnd().getYear(), today.getYear()));
-    }
-
-    static String euro(long cents) {
-        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00", java.text.DecimalFormatSymbols.getInstance(Labels.DUTCH));
-        return "€ " + format.format(BigDecimal.valueOf(cents, 2));
-    }
-
-    static String hours(BigDecimal hours) {
-        return hours.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

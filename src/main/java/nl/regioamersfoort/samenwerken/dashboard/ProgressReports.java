@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.budget.Euro;
 import nl.regioamersfoort.samenwerken.budget.YearlyAccount;
 import nl.regioamersfoort.samenwerken.budget.YearlyAccounts;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
@@ -108,11 +109,11 @@ class ProgressReports {
         for (int year : years) {
             YearlyAccount account = accounts.of(programme.getId(), year);
             for (YearlyAccount.MunicipalityMoney m : account.money()) {
-                money.add(new Money(String.valueOf(year), m.municipalityName(), Dashboard.euro(m.budgetCents()),
-                        Dashboard.euro(m.grantedCents() - m.refundedCents()), Dashboard.euro(m.remainingCents())));
+                money.add(new Money(String.valueOf(year), m.municipalityName(), Euro.format(m.budgetCents()),
+                        Euro.format(m.grantedCents() - m.refundedCents()), Euro.format(m.remainingCents())));
             }
-            hours.add(year + ": " + Dashboard.hours(account.hours().stream().map(YearlyAccount.AdviserHours::hours)
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)) + " van " + Dashboard.hours(account.hoursCap()) + " uur");
+            hours.add(year + ": " + Euro.hours(account.hours().stream().map(YearlyAccount.AdviserHours::hours)
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)) + " van " + Euro.hours(account.hoursCap()) + " uur");
         }
         List<Item> regional = documents.findByProgrammeIdOrderByIdAsc(programme.getId()).stream()
                 .filter(d -> d.getStep().equals("OPGESTELD"))
