@@ -71,11 +71,15 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
                 } catch (InvalidInputException refused) {
                     throw refused;
                 } catch (RuntimeException e) {
+                    // An unknown or long completed task is not a collision: the REST layer answers 404.
+                    if (!isCollision(e)) {
+                        throw e;
+                    }
                     if (!taskExists.test(taskId)) {
                         log.info("Task {} was completed concurrently; the later completion is refused ({})", taskId, e.getMessage());
                         throw new InvalidInputException(ALREADY_DONE);
                     }
-                    if (!isCollision(e) || attempt == ATTEMPTS) {
+                    if (attempt == ATTEMPTS) {
                         throw e;
                     }
                     log.info("Completing task {} collided with a concurrent change; attempt {} of {}", taskId, attempt + 1, ATTEMPTS);

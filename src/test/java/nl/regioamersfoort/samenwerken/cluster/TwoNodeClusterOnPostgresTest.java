@@ -117,7 +117,7 @@ class TwoNodeClusterOnPostgresTest {
         // A colleague on the other node who still had the task open gets a clear "not found", not an error.
         HttpResponse<String> late = call(node1, node1.as("ambtenaar.baarn").post("/engine-rest/task/" + taskId + "/complete",
                 "application/json", "{}"));
-        assertThat(late.statusCode()).as(late.body()).isEqualTo(400);
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(404);
         assertThat(late.body()).contains("al afgerond");
         assertNoServerErrors();
     }
