@@ -88,23 +88,23 @@ public class YearlyAccountDocuments {
         Objects.requireNonNull(account, "account");
         Context context = new Context(DUTCH);
         context.setVariable("title", "Verantwoording " + pdfText(account.programmeName()) + " " + account.year());
-        context.setVariable("ministryBudget", euroDutch(account.ministryBudgetCents()));
+        context.setVariable("ministryBudget", Euro.format(account.ministryBudgetCents()));
         context.setVariable("preparedOn", date(account.preparedOn(), LONG_DATE));
 
         List<MoneyRow> money = new ArrayList<>();
         for (YearlyAccount.MunicipalityMoney row : rows(account.money())) {
-            money.add(new MoneyRow(pdfText(row.municipalityName()), euroDutch(row.budgetCents()),
-                    euroDutch(row.grantedCents()), euroDutch(row.refundedCents()), euroDutch(row.remainingCents())));
+            money.add(new MoneyRow(pdfText(row.municipalityName()), Euro.format(row.budgetCents()),
+                    Euro.format(row.grantedCents()), Euro.format(row.refundedCents()), Euro.format(row.remainingCents())));
         }
         MoneyTotals totals = MoneyTotals.of(rows(account.money()));
         context.setVariable("money", money);
-        context.setVariable("moneyTotal", new MoneyRow("Totaal", euroDutch(totals.budgetCents()),
-                euroDutch(totals.grantedCents()), euroDutch(totals.refundedCents()), euroDutch(totals.remainingCents())));
+        context.setVariable("moneyTotal", new MoneyRow("Totaal", Euro.format(totals.budgetCents()),
+                Euro.format(totals.grantedCents()), Euro.format(totals.refundedCents()), Euro.format(totals.remainingCents())));
 
         List<ActivityRow> activities = new ArrayList<>();
         for (YearlyAccount.GrantedActivity row : rows(account.activities())) {
             activities.add(new ActivityRow(pdfText(row.municipalityName()), pdfText(row.activity()),
-                    pdfText(targetGroups(row)), euroDutch(row.amountCents()), date(row.grantedOn(), SHORT_DATE)));
+                    pdfText(targetGroups(row)), Euro.format(row.amountCents()), date(row.grantedOn(), SHORT_DATE)));
         }
         context.setVariable("activities", activities);
 
@@ -151,20 +151,6 @@ public class YearlyAccountDocuments {
     /** Euro cents as Excel reads them in a Dutch locale: {@code 3000,00}, no currency sign, no grouping. */
     static String euroPlain(long cents) {
         return BigDecimal.valueOf(cents, 2).toPlainString().replace('.', ',');
-    }
-
-    /** Euro cents the way Dutch readers write money: {@code € 3.000,00}. */
-    static String euroDutch(long cents) {
-        String plain = BigDecimal.valueOf(cents, 2).toPlainString();
-        boolean negative = plain.startsWith("-");
-        String unsigned = negative ? plain.substring(1) : plain;
-        int point = unsigned.indexOf('.');
-        String whole = unsigned.substring(0, point);
-        StringBuilder grouped = new StringBuilder(whole);
-        for (int i = whole.length() - 3; i > 0; i -= 3) {
-            grouped.insert(i, '.');
-        }
-        return "€ " + (negative ? "-" : "") + grouped + "," + unsigned.substring(point + 1);
     }
 
     static String hours(BigDecimal hours) {

@@ -135,11 +135,11 @@ class YearlyAccountDocumentsTest {
         assertThat(YearlyAccountDocuments.euroPlain(5)).isEqualTo("0,05");
         assertThat(YearlyAccountDocuments.euroPlain(-1_250)).isEqualTo("-12,50");
         assertThat(YearlyAccountDocuments.euroPlain(Long.MAX_VALUE)).isEqualTo("92233720368547758,07");
-        assertThat(YearlyAccountDocuments.euroDutch(0)).isEqualTo("€ 0,00");
-        assertThat(YearlyAccountDocuments.euroDutch(99_999)).isEqualTo("€ 999,99");
-        assertThat(YearlyAccountDocuments.euroDutch(100_000)).isEqualTo("€ 1.000,00");
-        assertThat(YearlyAccountDocuments.euroDutch(123_456_789)).isEqualTo("€ 1.234.567,89");
-        assertThat(YearlyAccountDocuments.euroDutch(-125_050)).isEqualTo("€ -1.250,50");
+        assertThat(Euro.format(0)).isEqualTo("€ 0,00");
+        assertThat(Euro.format(99_999)).isEqualTo("€ 999,99");
+        assertThat(Euro.format(100_000)).isEqualTo("€ 1.000,00");
+        assertThat(Euro.format(123_456_789)).isEqualTo("€ 1.234.567,89");
+        assertThat(Euro.format(-125_050)).isEqualTo("€ -1.250,50");
     }
 
     @Test
