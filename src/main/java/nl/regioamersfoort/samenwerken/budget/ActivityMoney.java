@@ -85,8 +85,8 @@ public class ActivityMoney {
         if (year < programme.getStart().getYear() || year > programme.getEnd().getYear()) {
             throw FormInput.invalid("Het jaar " + year + " valt buiten de looptijd van het programma.");
         }
-        String title = text(activity, "Activiteit", 500);
-        String why = text(visibility, "Bijdrage aan de zichtbaarheid", 2000);
+        String title = FormInput.requiredText(activity, "Activiteit", 500);
+        String why = FormInput.requiredText(visibility, "Bijdrage aan de zichtbaarheid", 2000);
         long cents = cents(amount);
         List<TargetGroup> groups = new ArrayList<>();
         for (String group : targetGroups == null ? List.<String>of() : targetGroups) {
@@ -222,7 +222,7 @@ public class ActivityMoney {
         if (grant.getYear() != EngineClock.today().getYear()) {
             throw FormInput.invalid("Het jaar " + grant.getYear() + " is afgesloten; een terugbetaling wordt geboekt in het jaar van de toekenning.");
         }
-        String why = text(reason, "Reden", 1000);
+        String why = FormInput.requiredText(reason, "Reden", 1000);
         long cents = cents(amount);
         lock(grant.getProgrammeId(), grant.getMunicipalityCode(), grant.getYear());
         long open = grant.getAmountCents() - ledger.refundedCents(grant.getId());
@@ -261,20 +261,6 @@ public class ActivityMoney {
     private ActivityMoneyRequest request(DelegateExecution execution) {
         Number id = (Number) execution.getVariable("aanvraagId");
         return requests.findById(id.longValue()).orElseThrow();
-    }
-
-    private static String text(Object value, String label, int max) {
-        if (value != null && !(value instanceof String)) {
-            throw FormInput.invalid("'" + label + "' moet tekst zijn.");
-        }
-        String text = value == null ? "" : ((String) value).strip();
-        if (text.isEmpty()) {
-            throw FormInput.invalid("Vul '" + label + "' in.");
-        }
-        if (text.length() > max) {
-            throw FormInput.invalid("'" + label + "' is te lang: maximaal " + max + " tekens.");
-        }
-        return text;
     }
 
     /** Euros as the person typed them ("125,50", "125.50", 125.5) to exact cents. */

@@ -24,16 +24,24 @@ public final class FormInput {
     }
 
     public String requiredText(String key, String label, int maxLength) {
-        String value = optionalText(key, label, maxLength);
+        return requiredText(scope.getVariable(key), label, maxLength);
+    }
+
+    /** Trimmed text, or null when empty. */
+    public String optionalText(String key, String label, int maxLength) {
+        return optionalText(scope.getVariable(key), label, maxLength);
+    }
+
+    /** The same check for a value that did not come through a process variable (an API body). */
+    public static String requiredText(Object raw, String label, int maxLength) {
+        String value = optionalText(raw, label, maxLength);
         if (value == null) {
             throw invalid("Vul '" + label + "' in.");
         }
         return value;
     }
 
-    /** Trimmed text, or null when empty. */
-    public String optionalText(String key, String label, int maxLength) {
-        Object raw = scope.getVariable(key);
+    private static String optionalText(Object raw, String label, int maxLength) {
         if (raw == null) {
             return null;
         }
