@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import nl.regioamersfoort.samenwerken.document.PdfDocuments;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -30,7 +31,6 @@ public class YearlyAccountDocuments {
     private static final String SEPARATOR = ";";
     private static final String CRLF = "\r\n";
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final String TEMPLATE = "jaarverantwoording";
 
     private final SpringTemplateEngine templates = PdfDocuments.templateEngine("templates/verantwoording/");
@@ -89,7 +89,7 @@ public class YearlyAccountDocuments {
         Context context = new Context(DUTCH);
         context.setVariable("title", "Verantwoording " + pdfText(account.programmeName()) + " " + account.year());
         context.setVariable("ministryBudget", Euro.format(account.ministryBudgetCents()));
-        context.setVariable("preparedOn", date(account.preparedOn(), LONG_DATE));
+        context.setVariable("preparedOn", EngineClock.dutch(account.preparedOn()));
 
         List<MoneyRow> money = new ArrayList<>();
         for (YearlyAccount.MunicipalityMoney row : rows(account.money())) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.regioamersfoort.samenwerken.besluit.Outcome;
+import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.traject.Phase;
 
@@ -12,7 +13,6 @@ import nl.regioamersfoort.samenwerken.traject.Phase;
 final class Labels {
 
     static final Locale DUTCH = Locale.forLanguageTag("nl");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", DUTCH);
 
     private Labels() {
@@ -62,7 +62,7 @@ final class Labels {
     }
 
     static String day(LocalDate day) {
-        return day == null ? "" : DAY.format(day);
+        return day == null ? "" : EngineClock.dutch(day);
     }
 
     static String moment(LocalDateTime moment) {
