@@ -53,7 +53,7 @@ import org.springframework.stereotype.Component;
  * refused with a Dutch message (400) and change nothing.
  */
 @Component
-class FormFieldsOnly extends AbstractProcessEnginePlugin {
+class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFields {
 
     /** Value types a Camunda Form can produce; "null" for an empty field. */
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null", "json");
@@ -129,14 +129,35 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin {
         }
 
         private static Field commandField(String name) {
+            return field(CompleteTaskCmd.class, name);
+        }
+
+        private static Field field(Class<?> command, String name) {
             try {
-                Field field = CompleteTaskCmd.class.getDeclaredField(name);
+                Field field = command.getDeclaredField(name);
                 field.setAccessible(true);
                 return field;
             } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("CompleteTaskCmd has no field '" + name + "': check FormFieldsOnly against this engine", e);
+                throw new IllegalStateException(command.getSimpleName() + " has no field '" + name + "': check FormFieldsOnly against this engine", e);
             }
         }
+    }
+
+    /**
+     * A process started with variables but without its start form (REST /start) takes the start
+     * form's entered fields, as submit-form does; a process without a start form takes none.
+     */
+    @Override
+    public void checkStartVariables(ProcessDefinitionEntity process, VariableMap variables) {
+        if (variables == null || variables.isEmpty()) {
+            return;
+        }
+        FormFields fields = process.getStartFormDefinition() == null ? null
+                : fieldsOf(process.getStartFormDefinition().getCamundaFormDefinitionKey(), process.getKey());
+        if (fields == null) {
+            throw FormInput.invalid("Dit proces heeft geen startformulier: het start zonder gegevens van buiten.");
+        }
+        fields.checkEnteredOnly(variables);
     }
 
     private FormFields fieldsOf(Expression formRef, String element) {

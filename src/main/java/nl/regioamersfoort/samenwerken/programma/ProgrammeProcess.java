@@ -68,6 +68,12 @@ public class ProgrammeProcess {
             execution.removeVariables(START_FORM_FIELDS);
         }
         Programme programme = programmes.get(programmeId);
+        // One process per programme: a second start with the same id would run every gate twice.
+        String self = execution.getProcessInstanceId();
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(Programmes.PROCESS_KEY).processInstanceBusinessKey(programmeId)
+                .list().stream().anyMatch(other -> !other.getId().equals(self))) {
+            throw FormInput.invalid("Het programma " + programmeId + " loopt al; het kan niet nog eens worden gestart.");
+        }
         ProgrammeCalendar calendar = programme.getCalendar();
         execution.setVariable("programmaNaam", programme.getName());
         execution.setVariable("periodeEinde", EngineClock.morningOf(programme.getEnd()));

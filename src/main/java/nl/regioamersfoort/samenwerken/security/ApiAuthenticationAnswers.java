@@ -18,7 +18,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * What API clients hear when Spring Security stops them (401, 403): a Dutch sentence in the shape
  * of the API they called. /api answers {"melding": ...}; /engine-rest answers in Camunda's own error
- * shape {"type", "message"}, so REST clients of Camunda parse it as they parse any other error.
+ * shape {"type", "message"} (and so do the webapps' own /camunda/api calls), so REST clients of
+ * Camunda and the webapps parse it as they parse any other error.
  */
 final class ApiAuthenticationAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -48,7 +49,8 @@ final class ApiAuthenticationAnswers implements AuthenticationEntryPoint, Access
     static void write(HttpServletRequest request, HttpServletResponse response, int status, String camundaType, String message)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest")
+                || request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api")) {
             body.put("type", camundaType);
             body.put("message", message);
         } else {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -63,6 +64,9 @@ class SecurityConfiguration {
     /** JSON answers are never rendered, framed or allowed to load anything. */
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+    /** Who may send the engine the commands that a person may not (EngineDoors). */
+    private static final String[] ADMINISTRATORS = {Roles.BEHEER, Groups.CAMUNDA_ADMIN};
+
     /** Camunda groups are the roles, as they are: {@code isUserInRole("beheer")} means group beheer. */
     @Bean
     static GrantedAuthorityDefaults grantedAuthorityDefaults() {
@@ -87,6 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))
                                 .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(antMatcher("/api/demo/**")).hasAuthority(Roles.BEHEER)
+                        // Second wall behind EngineCommandGuard: engine commands that change cases outside a person's own task.
+                        .requestMatchers(EngineDoors.administration(EngineDoors.ENGINE_REST)).hasAnyAuthority(ADMINISTRATORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ApiAuthenticationAnswers.REALM).authenticationEntryPoint(answers))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
@@ -107,6 +113,7 @@ class SecurityConfiguration {
                         // Administrators come from configuration; the webapps' "create the first admin" page stays shut.
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**"), antMatcher("/camunda/app/admin/*/setup/**")).denyAll()
                         .requestMatchers(antMatcher("/outbox")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
+                        .requestMatchers(EngineDoors.administration(EngineDoors.WEBAPP_ENGINE)).hasAnyAuthority(ADMINISTRATORS)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
@@ -121,7 +128,8 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         // The webapps' own API calls get a status they understand instead of a login page.
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                                antMatcher("/camunda/api/**")))
+                                antMatcher("/camunda/api/**"))
+                        .defaultAccessDeniedHandlerFor(new ApiAuthenticationAnswers(), antMatcher("/camunda/api/**")))
                 // The webapps protect their API with their own CSRF filter (header X-XSRF-TOKEN).
                 .csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/api/**")))
                 .headers(headers -> headers
