@@ -322,7 +322,12 @@ public class ActivityMoney {
                 .orElseThrow(() -> new ActivityMoneyRefusal(step + ": process instance " + execution.getProcessInstanceId()
                         + " carries no known activity money request (aanvraagId " + FormInput.quoted(id) + "). Nothing was changed."));
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
-        if (!execution.getProcessInstanceId().equals(request.getProcessInstanceId())) {
+        if (request.getProcessInstanceId() == null) {
+            throw new ActivityMoneyRefusal(step, request, "it was registered before requests recorded their process instance; after "
+                    + "checking that " + execution.getProcessInstanceId() + " is its own instance, set its process_instance_id to that id "
+                    + "and retry");
+        }
+        if (!request.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
             throw new ActivityMoneyRefusal(step, request, "it was registered by process instance " + request.getProcessInstanceId()
                     + ", not by " + execution.getProcessInstanceId());
         }
