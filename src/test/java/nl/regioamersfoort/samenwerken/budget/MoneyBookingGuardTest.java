@@ -195,7 +195,13 @@ class MoneyBookingGuardTest {
             assertThatThrownBy(() -> startAtBooking(municipality, request)).hasStackTraceContaining("Grant not booked")
                     .hasStackTraceContaining("was registered by process instance " + leusden);
         }
+        // Nor is it refused from there: Leusden's request stays Leusden's to decide.
+        assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(PROCESS).businessKey(programme + "-baarn")
+                .setVariable("programmaId", programme).setVariable("gemeente", "baarn").setVariable("aanvraagId", request)
+                .startBeforeActivity("afwijzing-wethouder").execute())
+                .hasStackTraceContaining("Refusal not recorded").hasStackTraceContaining("was registered by process instance " + leusden);
         assertThat(ledger()).isEmpty();
+        assertThat(requests.findById(request).orElseThrow().getStatus()).isEqualTo(RequestStatus.INGEDIEND);
 
         String gate = gates(leusden).get(0);
         prepare(gate, "leusden");
@@ -243,6 +249,9 @@ class MoneyBookingGuardTest {
         // Now the latest decision is an akkoord of the wethouder, in this request's own gate; but it is granted already.
         assertThatThrownBy(() -> decide(gates.get(0), "leusden")).hasStackTraceContaining("Grant not booked")
                 .hasStackTraceContaining("already TOEGEKEND");
+        // Nor can the remaining gate's afwijzen turn the booked grant into a refusal.
+        assertThatThrownBy(() -> driver.complete(taskIn(gates.get(0), "besluit-nemen"), "wethouder.leusden", "uitkomst", "afwijzen",
+                "motivering", "Toch niet")).hasStackTraceContaining("Refusal not recorded").hasStackTraceContaining("already TOEGEKEND");
         assertThat(ledger()).singleElement().satisfies(entry -> assertThat(entry.getAmountCents()).isEqualTo(75_000L));
         assertThat(granted("leusden")).isEqualTo(75_000L);
         assertThat(requests.findById(request).orElseThrow().getStatus()).isEqualTo(RequestStatus.TOEGEKEND);
