@@ -137,4 +137,9 @@ public class Decision {
     public LocalDateTime getDecidedAt() {
         return decidedAt;
     }
+
+    /** The instance of the gate ({@code wethouder-besluit}) in which this decision was opened and taken. */
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
 }

@@ -1,6 +1,7 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +29,15 @@ public class Decisions {
         Decision latest = trail.get(trail.size() - 1);
         return latest.getOutcome() == Outcome.AKKOORD && latest.getDecidingGroup().equals(decidingGroup)
                 && latest.getDecidedBy() != null;
+    }
+
+    /**
+     * The latest decision on this subject, also when it is still open: a new gate about the same
+     * subject makes an earlier akkoord no longer the last word.
+     */
+    public Optional<Decision> latest(SubjectType type, String subjectRef) {
+        List<Decision> trail = decisions.findBySubjectTypeAndSubjectRefOrderByIdAsc(type, subjectRef);
+        return trail.isEmpty() ? Optional.empty() : Optional.of(trail.get(trail.size() - 1));
     }
 
     public List<Decision> trail(String programmeId, String municipalityCode) {

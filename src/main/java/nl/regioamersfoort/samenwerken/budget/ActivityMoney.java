@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.besluit.Outcome;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
@@ -20,6 +24,7 @@ import nl.regioamersfoort.samenwerken.traject.LocalActivity;
 import nl.regioamersfoort.samenwerken.traject.LocalActivityRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +39,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * groups visible. The process glue of {@code activiteitengeld-aanvraag} and the rules behind it;
  * a grant is booked under a lock on the municipality's year, so parallel requests cannot together
  * spend more than the budget.
+ * <p>
+ * Whatever door a request comes through (our API, the start form, a REST start, start instructions,
+ * an instance modification, a BPMN error on a task), the engine runs these steps, so the rules for
+ * money live here: a request lives under its own programme's and municipality's case (business key),
+ * and only its own process instance books it, once, after its own wethouder's akkoord.
  */
 // Public: the process model calls it by bean name, and JUEL invokes only public classes' methods.
 @Component("activityMoney")
@@ -49,10 +59,12 @@ public class ActivityMoney {
     private final LocalActivityRepository localActivities;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
+    private final EntityManager entityManager;
 
     ActivityMoney(ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
             MunicipalityRepository municipalities, Decisions decisions, LocalActivityRepository localActivities, JdbcTemplate jdbc,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.localActivities = localActivities;
         this.requests = requests;
         this.ledger = ledger;
@@ -125,13 +137,42 @@ public class ActivityMoney {
         } catch (NumberFormatException e) {
             throw FormInput.invalid("Onbekende lokale activiteit: " + FormInput.quoted(localActivityId) + ".");
         }
-        String track = programme.getId() + "-" + municipality.getCode();
+        String track = caseKey(programme.getId(), municipality.getCode());
         return localActivities.findById(id).filter(activity -> activity.getTrackId().equals(track)).map(LocalActivity::getId)
                 .orElseThrow(() -> FormInput.invalid("Lokale activiteit " + id + " hoort niet bij " + municipality.getName()
                         + " in dit programma."));
     }
 
-    /** "Aanvraag vastleggen": the checked request is stored; its id travels with the process. */
+    /** The case a request lives under: the business key of its municipality's track in the programme. */
+    static String caseKey(String programmeId, String municipalityCode) {
+        return programmeId + "-" + municipalityCode;
+    }
+
+    /**
+     * Process start listener: a request is started under its own programme's and municipality's
+     * case, or not at all (also when it is started past the registration). Without a business key
+     * (Tasklist's start dialog leaves it empty) it gets its own case's key.
+     */
+    public void requireOwnCase(DelegateExecution execution) {
+        FormInput form = FormInput.of(execution);
+        requireOwnCase(execution, form.requiredText("programmaId", "Programma", 60), form.requiredText("gemeente", "Gemeente", 60));
+    }
+
+    private static void requireOwnCase(DelegateExecution execution, String programmeId, String municipalityCode) {
+        String expected = caseKey(programmeId, municipalityCode);
+        String key = execution.getProcessBusinessKey();
+        if (key == null || key.isBlank()) {
+            execution.setProcessBusinessKey(expected);
+        } else if (!key.equals(expected)) {
+            throw FormInput.invalid("Een aanvraag activiteitengeld hoort bij programma " + programmeId + " en gemeente " + municipalityCode
+                    + ": start haar onder zaak '" + expected + "', niet onder " + FormInput.quoted(key) + ".");
+        }
+    }
+
+    /**
+     * "Aanvraag vastleggen": the checked request is stored with the instance that may book it; its
+     * id travels with the process.
+     */
     public void register(DelegateExecution execution) {
         FormInput form = FormInput.of(execution);
         String programmeId = form.requiredText("programmaId", "Programma", 60);
@@ -150,10 +191,13 @@ public class ActivityMoney {
                 && !CurrentUser.isMemberOf(execution, applicant, "projectleider")) {
             throw FormInput.invalid("Alleen een beleidsambtenaar van deze gemeente of de projectleider vraagt activiteitengeld aan.");
         }
+        // Again here, on the checked values: the start listener does not run when a start skips custom listeners.
+        requireOwnCase(execution, application.programmeId(), application.municipalityCode());
         ActivityMoneyRequest request = requests.save(new ActivityMoneyRequest(application.programmeId(), application.municipalityCode(),
                 EngineClock.today().getYear(), application.activity(),
                 application.targetGroups().stream().map(Enum::name).collect(Collectors.joining(",")), application.visibility(),
-                application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now()));
+                application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now(),
+                execution.getProcessInstanceId()));
         execution.setVariable("aanvraagId", request.getId());
         execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": " + request.getActivity());
         FormInput.of(execution).consumed("activiteit", "zichtbaarheid", "doelgroepen", "bedrag");
@@ -161,7 +205,7 @@ public class ActivityMoney {
 
     /** The facts the eligibility decision (DMN) weighs, read again each round. */
     public void facts(DelegateExecution execution) {
-        ActivityMoneyRequest request = request(execution);
+        ActivityMoneyRequest request = ownOpenRequest(execution, "Eligibility not checked");
         Programme programme = programmes.get(request.getProgrammeId());
         execution.setVariable("gefinancierd", municipalities.findById(request.getMunicipalityCode()).map(Municipality::isFunded).orElse(false));
         execution.setVariable("binnenBudget", request.getAmountCents() <= remainingCents(programme, request.getMunicipalityCode(), request.getYear()));
@@ -171,12 +215,12 @@ public class ActivityMoney {
     }
 
     public void refuse(DelegateExecution execution, String reason) {
-        request(execution).refuse(reason);
+        ownOpenRequest(execution, "Refusal not recorded").refuse(reason);
     }
 
     /** Task "Aanvraag aanpassen": a new amount after the wethouder asked for it. */
     public void adjust(DelegateTask task) {
-        ActivityMoneyRequest request = request(task.getExecution());
+        ActivityMoneyRequest request = ownOpenRequest(task.getExecution(), "Amount not adjusted");
         request.adjustAmount(cents(task.getVariable("bedrag")));
         task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": "
                 + request.getActivity());
@@ -186,9 +230,18 @@ public class ActivityMoney {
     /**
      * "Toekenning boeken": under the lock of this municipality's year, the budget is checked once
      * more and the grant goes into the ledger, or the request is refused because the money ran out.
+     * Only for an open request, in its own instance, whose latest decision is the akkoord of its own
+     * wethouder in a gate this instance called: all read from the database, none from process
+     * variables, which whoever starts or modifies an instance can set. Otherwise the command fails
+     * (an incident for a job) and nothing is booked.
      */
     public void book(DelegateExecution execution) {
-        ActivityMoneyRequest request = request(execution);
+        String step = "Grant not booked";
+        ActivityMoneyRequest request = ownOpenRequest(execution, step);
+        String notDecided = notApprovedByItsWethouder(execution, request);
+        if (notDecided != null) {
+            throw new ActivityMoneyRefusal(step, request, notDecided);
+        }
         lock(request.getProgrammeId(), request.getMunicipalityCode(), request.getYear());
         Programme programme = programmes.get(request.getProgrammeId());
         if (request.getAmountCents() > remainingCents(programme, request.getMunicipalityCode(), request.getYear())) {
@@ -258,9 +311,64 @@ public class ActivityMoney {
         }
     }
 
-    private ActivityMoneyRequest request(DelegateExecution execution) {
-        Number id = (Number) execution.getVariable("aanvraagId");
-        return requests.findById(id.longValue()).orElseThrow();
+    /**
+     * The request of this instance, read again under a row lock (so two bookings of one request
+     * cannot both see it open), and only if this instance registered it, under its own case, and it
+     * is still open (not granted or refused).
+     */
+    private ActivityMoneyRequest ownOpenRequest(DelegateExecution execution, String step) {
+        Object id = execution.getVariable("aanvraagId");
+        ActivityMoneyRequest request = (id instanceof Number number ? requests.findById(number.longValue()) : Optional.<ActivityMoneyRequest>empty())
+                .orElseThrow(() -> new ActivityMoneyRefusal(step + ": process instance " + execution.getProcessInstanceId()
+                        + " carries no known activity money request (aanvraagId " + FormInput.quoted(id) + "). Nothing was changed."));
+        entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
+        if (request.getProcessInstanceId() == null) {
+            throw new ActivityMoneyRefusal(step, request, "it was registered before requests recorded their process instance; after "
+                    + "checking that " + execution.getProcessInstanceId() + " is its own instance, set its process_instance_id to that id "
+                    + "and retry");
+        }
+        if (!request.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+            throw new ActivityMoneyRefusal(step, request, "it was registered by process instance " + request.getProcessInstanceId()
+                    + ", not by " + execution.getProcessInstanceId());
+        }
+        if (!caseKey(request.getProgrammeId(), request.getMunicipalityCode()).equals(execution.getProcessBusinessKey())) {
+            throw new ActivityMoneyRefusal(step, request, "the instance's business key " + FormInput.quoted(execution.getProcessBusinessKey())
+                    + " is not the request's case '" + caseKey(request.getProgrammeId(), request.getMunicipalityCode()) + "'");
+        }
+        if (!request.isOpen()) {
+            throw new ActivityMoneyRefusal(step, request, "the request is already " + request.getStatus());
+        }
+        return request;
+    }
+
+    /**
+     * Why the request is not (yet) approved, or null when its latest decision is an akkoord of the
+     * wethouder of its own municipality, taken in a gate that this request's instance called. That
+     * only a member of the deciding group takes a decision is the gate's own check (DecisionGate).
+     */
+    private String notApprovedByItsWethouder(DelegateExecution execution, ActivityMoneyRequest request) {
+        String wethouder = "wethouder-" + request.getMunicipalityCode();
+        Optional<Decision> latest = decisions.latest(SubjectType.ACTIVITEITENGELD, String.valueOf(request.getId()));
+        if (latest.isEmpty()) {
+            return "there is no decision of " + wethouder + " about it";
+        }
+        Decision decision = latest.get();
+        if (decision.getOutcome() == null) {
+            return "its latest decision (" + decision.getId() + ") is still open: " + wethouder + " has not decided";
+        }
+        if (decision.getOutcome() != Outcome.AKKOORD) {
+            return "its latest decision (" + decision.getId() + ") is " + decision.getOutcome() + ", not AKKOORD";
+        }
+        if (!wethouder.equals(decision.getDecidingGroup()) || decision.getDecidedBy() == null) {
+            return "its latest decision (" + decision.getId() + ") was taken for " + decision.getDecidingGroup() + ", not by " + wethouder;
+        }
+        HistoricProcessInstance gate = execution.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(decision.getProcessInstanceId()).singleResult();
+        if (gate == null || !execution.getProcessInstanceId().equals(gate.getSuperProcessInstanceId())) {
+            return "its latest decision (" + decision.getId() + ") was taken in gate instance " + decision.getProcessInstanceId()
+                    + ", which this request's instance did not call";
+        }
+        return null;
     }
 
     /** Euros as the person typed them ("125,50", "125.50", 125.5) to exact cents. */

@@ -42,12 +42,15 @@ public class ActivityMoneyRequest {
     private String requestedBy;
     @Column(name = "requested_at", nullable = false)
     private LocalDateTime requestedAt;
+    /** The instance of {@code activiteitengeld-aanvraag} that registered the request: the only one that may book it. */
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
 
     protected ActivityMoneyRequest() {
     }
 
     ActivityMoneyRequest(String programmeId, String municipalityCode, int year, String activity, String targetGroups, String visibility,
-            long amountCents, Long localActivityId, String requestedBy, LocalDateTime requestedAt) {
+            long amountCents, Long localActivityId, String requestedBy, LocalDateTime requestedAt, String processInstanceId) {
         this.programmeId = programmeId;
         this.municipalityCode = municipalityCode;
         this.year = year;
@@ -59,6 +62,12 @@ public class ActivityMoneyRequest {
         this.status = RequestStatus.INGEDIEND;
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** Neither granted nor refused: the wethouder's decision (or the booking) is still to come. */
+    boolean isOpen() {
+        return status == RequestStatus.INGEDIEND;
     }
 
     void adjustAmount(long amountCents) {
@@ -117,5 +126,9 @@ public class ActivityMoneyRequest {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
     }
 }

@@ -59,7 +59,7 @@ class BudgetController {
         variables.put("lokaleActiviteitId", body.lokaleActiviteitId());
         // With the variables in return: a request the rules refuse at once ends its process before this call returns.
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey("activiteitengeld-aanvraag")
-                .businessKey(id + "-" + body.gemeente())
+                .businessKey(ActivityMoney.caseKey(id, body.gemeente()))
                 .setVariables(variables)
                 .executeWithVariablesInReturn();
         Object requestId = instance.getVariables().get("aanvraagId");
