@@ -84,7 +84,7 @@ class SecurityConfiguration {
                                 antMatcher(HttpMethod.POST, "/api/programmas/*/portefeuillehouderwissel")).hasAuthority(Roles.PROJECTLEIDER)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))
                                 .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
-                        .requestMatchers(antMatcher("/api/demo/**"), antMatcher("/api/beheer/**")).hasAuthority(Roles.BEHEER)
+                        .requestMatchers(antMatcher("/api/demo/**"), antMatcher("/api/beheer/aanmeldingen")).hasAuthority(Roles.BEHEER)
                         // Checks a password outside the login and its throttle: a person could guess a colleague's password.
                         .requestMatchers(antMatcher("/engine-rest/identity/verify")).denyAll()
                         .anyRequest().authenticated())

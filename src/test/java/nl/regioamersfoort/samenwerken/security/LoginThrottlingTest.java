@@ -16,6 +16,7 @@ import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,7 +96,26 @@ class LoginThrottlingTest {
             assertRefused(wrongPassword("test.wethouder").get("/api/gemeenten"));
         }
         assertThat(rightPassword("test.wethouder").get("/api/gemeenten").statusCode()).isEqualTo(200);
-        assertThat(identityService.createUserQuery().userId("test.wethouder").count()).isEqualTo(1);
+        // Nor does the engine keep a lock of its own that Admin would show or an administrator would have to lift.
+        UserEntity account = (UserEntity) identityService.createUserQuery().userId("test.wethouder").singleResult();
+        assertThat(account.getAttempts()).isZero();
+        assertThat(account.getLockExpirationTime()).isNull();
+    }
+
+    @Test
+    void aFailureWhileTheClockIsAheadLocksNobodyOnceTheClockIsSetBack() throws Exception {
+        // The demo clock moves the engine's time ahead, and back again.
+        createPerson("test.demotijd", "juist-wachtwoord");
+        travel(Duration.ofDays(30));
+        for (int failure = 1; failure <= 4; failure++) {
+            assertRefused(wrongPassword("test.demotijd").get("/api/gemeenten"));
+        }
+        travelTo(EVENING_BEFORE_DEADLINE);
+        assertThat(rightPassword("test.demotijd").get("/api/gemeenten").statusCode()).isEqualTo(200);
+        // A fifth failure slows the account for one minute from now, not from thirty days ahead.
+        assertRefused(wrongPassword("test.demotijd").get("/api/gemeenten"));
+        travel(Duration.ofSeconds(61));
+        assertThat(rightPassword("test.demotijd").get("/api/gemeenten").statusCode()).isEqualTo(200);
     }
 
     /** One more failure once the last wait is over: refused for exactly {@code wait}, then the right password works. */
