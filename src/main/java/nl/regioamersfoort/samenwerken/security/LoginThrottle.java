@@ -1,8 +1,11 @@
 package nl.regioamersfoort.samenwerken.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +112,7 @@ class LoginThrottle {
      */
     boolean attempt(String account, String address, BooleanSupplier passwordCheck) {
         String accountKey = accountKey(account);
-        String addressKey = address == null ? "onbekend" : address;
+        String addressKey = addressKey(address);
         ReentrantLock lock = accountLocks[Math.floorMod(accountKey.hashCode(), accountLocks.length)];
         try {
             // A wall-clock bound, not a rule: a flood of attempts on one account must not hold threads for ever.
@@ -174,6 +177,30 @@ class LoginThrottle {
         if (counts.size() > REMEMBERED) {
             // Only a spray of made-up names from many addresses gets here: keep what actually slows someone.
             counts.entrySet().removeIf(entry -> !entry.getValue().slowsAt(now, rule));
+        }
+    }
+
+    /**
+     * One IPv6 network (/64) is one address: whoever has one has billions of addresses in it, and
+     * would otherwise start afresh with each. IPv4 addresses count one by one.
+     */
+    static String addressKey(String address) {
+        if (address == null || address.isBlank()) {
+            return "onbekend";
+        }
+        if (!address.contains(":")) {
+            return address;
+        }
+        try {
+            // A literal with colons is parsed as IPv6, never looked up in DNS.
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress().replaceFirst("(:0)+$", "::") + "/64";
+        } catch (UnknownHostException e) {
+            return address;
         }
     }
 

@@ -185,6 +185,17 @@ class LoginThrottlingTest {
     }
 
     @Test
+    void oneIpv6NetworkCountsAsOneAddress() throws Exception {
+        // Whoever has one IPv6 address has the whole /64 network around it (2001:db8::/32 is for documentation).
+        for (int failure = 1; failure <= 30; failure++) {
+            assertRefused(Http.basic(port, "ipv6.geraden." + failure, "geraden").from("2001:db8:0:7::" + Integer.toHexString(failure))
+                    .get("/api/gemeenten"));
+        }
+        assertRefused(Http.basic(port, "adviseur", "demo").from("2001:db8:0:7:ffff::1").get("/api/gemeenten"));
+        assertThat(Http.basic(port, "adviseur", "demo").from("2001:db8:0:8::1").get("/api/gemeenten").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void beheerSeesWhichAccountsAndAddressesAreSlowedAndUntilWhen() throws Exception {
         createPerson("test.doelwit", "juist-wachtwoord");
         for (int failure = 1; failure <= 5; failure++) {
