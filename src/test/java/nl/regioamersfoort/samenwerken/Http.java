@@ -24,11 +24,25 @@ public final class Http {
     private final String baseUrl;
     private final HttpClient client;
     private final String basicCredentials;
+    private final String forwardedFor;
 
     private Http(String baseUrl, HttpClient client, String basicCredentials) {
+        this(baseUrl, client, basicCredentials, null);
+    }
+
+    private Http(String baseUrl, HttpClient client, String basicCredentials, String forwardedFor) {
         this.baseUrl = baseUrl;
         this.client = client;
         this.basicCredentials = basicCredentials;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * The same caller, seen by the application as coming from another address: the header a reverse
+     * proxy on the local machine would add (Tomcat trusts it from 127.0.0.1 only).
+     */
+    public Http from(String address) {
+        return new Http(baseUrl, client, basicCredentials, address);
     }
 
     /** Nobody logged in. */
@@ -103,6 +117,9 @@ public final class Http {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept);
         if (basicCredentials != null) {
             builder.header("Authorization", basicCredentials);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,14 +27,10 @@ final class ApiAuthenticationAnswers implements AuthenticationEntryPoint, Access
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
-        String message;
-        if (failure instanceof LockedException) {
-            message = failure.getMessage();
-        } else if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            message = "Log in met uw gebruikersnaam en wachtwoord (HTTP Basic).";
-        } else {
-            message = LoginLocks.WRONG_CREDENTIALS;
-        }
+        // Any refused login, whatever the reason (LoginThrottle), gets the one message.
+        String message = request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                ? "Log in met uw gebruikersnaam en wachtwoord (HTTP Basic)."
+                : LoginThrottle.REFUSED;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationException", message);
     }

@@ -1,8 +1,5 @@
 package nl.regioamersfoort.samenwerken.security;
 
-import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,12 +8,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+    /** One message for every failed login (LoginThrottle): the page never tells whether an account exists or waits. */
     @GetMapping("/login")
-    String login(@RequestParam(name = "geblokkeerd", required = false) String locked, HttpSession session, Model model) {
-        if (locked != null) {
-            // The message comes from our own LockedException (how long, or ask beheer), never from the request.
-            Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            model.addAttribute("blokkade", failure instanceof LockedException lock ? lock.getMessage() : LoginLocks.LOCKED);
+    String login(@RequestParam(name = "error", required = false) String failed, Model model) {
+        if (failed != null) {
+            model.addAttribute("mislukt", LoginThrottle.REFUSED);
         }
         return "login";
     }

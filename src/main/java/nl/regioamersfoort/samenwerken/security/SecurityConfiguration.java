@@ -19,13 +19,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -90,7 +88,9 @@ class SecurityConfiguration {
                                 antMatcher(HttpMethod.POST, "/api/programmas/*/portefeuillehouderwissel")).hasAuthority(Roles.PROJECTLEIDER)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))
                                 .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
-                        .requestMatchers(antMatcher("/api/demo/**")).hasAuthority(Roles.BEHEER)
+                        .requestMatchers(antMatcher("/api/demo/**"), antMatcher("/api/beheer/aanmeldingen")).hasAuthority(Roles.BEHEER)
+                        // Checks a password outside the login and its throttle: a person could guess a colleague's password.
+                        .requestMatchers(antMatcher("/engine-rest/identity/verify")).denyAll()
                         // Second wall behind EngineCommandGuard: engine commands that change cases outside a person's own task.
                         .requestMatchers(EngineDoors.administration(EngineDoors.ENGINE_REST)).hasAnyAuthority(ADMINISTRATORS)
                         .anyRequest().authenticated())
@@ -112,6 +112,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // Administrators come from configuration; the webapps' "create the first admin" page stays shut.
                         .requestMatchers(antMatcher("/camunda/api/admin/setup/**"), antMatcher("/camunda/app/admin/*/setup/**")).denyAll()
+                        // The webapps' own login form checks passwords past LoginThrottle; people log in on /login.
+                        .requestMatchers(antMatcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(antMatcher("/outbox")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(EngineDoors.administration(EngineDoors.WEBAPP_ENGINE)).hasAnyAuthority(ADMINISTRATORS)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
@@ -139,12 +141,12 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** A locked account gets its own message on the login page (LoginController), a wrong password the usual one. */
+    /**
+     * Every failed login goes to the same page with the same message (LoginController): an unknown
+     * account, a wrong password and a slowed-down account look alike, so nobody learns which exist.
+     */
     private static AuthenticationFailureHandler loginFailures() {
-        return (request, response, failure) -> {
-            request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, failure);
-            response.sendRedirect(request.getContextPath() + (failure instanceof LockedException ? "/login?geblokkeerd" : "/login?error"));
-        };
+        return (request, response, failure) -> response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     private static boolean carriesWebappCsrfToken(HttpServletRequest request) {
