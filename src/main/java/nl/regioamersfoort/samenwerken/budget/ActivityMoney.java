@@ -323,9 +323,7 @@ public class ActivityMoney {
                         + " carries no known activity money request (aanvraagId " + FormInput.quoted(id) + "). Nothing was changed."));
         entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         if (request.getProcessInstanceId() == null) {
-            throw new ActivityMoneyRefusal(step, request, "it was registered before requests recorded their process instance; after "
-                    + "checking that " + execution.getProcessInstanceId() + " is its own instance, set its process_instance_id to that id "
-                    + "and retry");
+            adoptRegisteredBefore(execution, request, step);
         }
         if (!request.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
             throw new ActivityMoneyRefusal(step, request, "it was registered by process instance " + request.getProcessInstanceId()
@@ -339,6 +337,29 @@ public class ActivityMoney {
             throw new ActivityMoneyRefusal(step, request, "the request is already " + request.getStatus());
         }
         return request;
+    }
+
+    /**
+     * Requests registered before V7 recorded no instance. Their own instance is the one that carries
+     * the request's id and ran "Aanvraag vastleggen" for it (start instructions skip that step), and
+     * only one can have: it adopts the request, so a running programme keeps its open requests.
+     */
+    private void adoptRegisteredBefore(DelegateExecution execution, ActivityMoneyRequest request, String step) {
+        var history = execution.getProcessEngineServices().getHistoryService();
+        List<String> registrars = history.createHistoricActivityInstanceQuery().activityId("aanvraag-vastleggen").finished().list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getProcessInstanceId)
+                .filter(instance -> request.getId().equals(asLong(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                        .variableName("aanvraagId").singleResult())))
+                .distinct().toList();
+        if (!registrars.equals(List.of(execution.getProcessInstanceId()))) {
+            throw new ActivityMoneyRefusal(step, request, "it was registered before requests recorded their process instance, and "
+                    + execution.getProcessInstanceId() + " is not the one instance that registered it (found " + registrars + ")");
+        }
+        request.adoptProcessInstance(execution.getProcessInstanceId());
+    }
+
+    private static Long asLong(org.camunda.bpm.engine.history.HistoricVariableInstance variable) {
+        return variable != null && variable.getValue() instanceof Number number ? number.longValue() : null;
     }
 
     /**

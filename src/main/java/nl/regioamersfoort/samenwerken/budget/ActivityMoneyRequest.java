@@ -128,6 +128,14 @@ public class ActivityMoneyRequest {
         return reason;
     }
 
+    /** A request from before instances were recorded is adopted once, by the instance that registered it. */
+    void adoptProcessInstance(String processInstanceId) {
+        if (this.processInstanceId != null) {
+            throw new IllegalStateException("Request " + id + " belongs to process instance " + this.processInstanceId + " already");
+        }
+        this.processInstanceId = processInstanceId;
+    }
+
     public String getProcessInstanceId() {
         return processInstanceId;
     }

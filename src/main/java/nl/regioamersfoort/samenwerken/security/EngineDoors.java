@@ -85,6 +85,7 @@ final class EngineDoors {
             new Call(HttpMethod.POST, "history/**/set-removal-time"),
             new Call(HttpMethod.PUT, "history/**"),
             new Call(HttpMethod.DELETE, "history/**"),
+            new Call(HttpMethod.POST, "identity/verify"),
             new Call(HttpMethod.POST, "user/create"),
             new Call(HttpMethod.PUT, "user/*/profile"),
             new Call(HttpMethod.DELETE, "user/**"),

@@ -63,6 +63,8 @@ class MoneyBookingGuardTest {
     DecisionRepository decisions;
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ProcessDriver driver;
     String programme;
@@ -218,6 +220,25 @@ class MoneyBookingGuardTest {
         assertThat(ledger()).singleElement().satisfies(entry -> assertThat(entry.getRequestId()).isEqualTo(request));
         assertThat(granted("leusden")).isEqualTo(75_000L);
         assertThat(granted("baarn")).isZero();
+    }
+
+    /** A request registered before V7 recorded its instance: a running programme keeps it, an intruder cannot take it. */
+    @Test
+    void aRequestFromBeforeInstancesWereRecordedIsBookedByItsOwnInstanceOnly() {
+        programme(2076);
+        String baarn = ask("baarn", "750");
+        long request = requestOf(baarn);
+        jdbc.update("UPDATE activity_money_request SET process_instance_id = NULL WHERE id = ?", request);
+
+        assertThatThrownBy(() -> startAtBooking("baarn", request)).hasStackTraceContaining("Grant not booked")
+                .hasStackTraceContaining("is not the one instance that registered it");
+        assertThat(ledger()).isEmpty();
+
+        String gate = gates(baarn).get(0);
+        prepare(gate, "baarn");
+        decide(gate, "baarn");
+        assertThat(ledger()).singleElement().satisfies(entry -> assertThat(entry.getRequestId()).isEqualTo(request));
+        assertThat(requests.findById(request).orElseThrow().getProcessInstanceId()).isEqualTo(baarn);
     }
 
     void startAtBooking(String municipality, long request) {
