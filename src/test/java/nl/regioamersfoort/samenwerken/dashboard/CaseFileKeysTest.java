@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
@@ -25,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A case file shows the cases of its own municipality only: an instance counts when its business
  * key is exactly the track's and its own {@code gemeente} is the track's municipality. A business
  * key alone proves nothing: instances started before keys were checked at their start keep the key
- * they were given.
+ * they were given. For the same reason a municipality reads a case through the engine only when the
+ * case's key is exactly its programme and municipality.
  */
 @DemoApplicationTest
 class CaseFileKeysTest {
@@ -63,6 +65,13 @@ class CaseFileKeysTest {
                 .isEqualTo(businessKey);
     }
 
+    /** A wethouder gate of Soest in this programme, started as server code under the given business key. */
+    String soestGate(String programme, String businessKey) {
+        return runtimeService.startProcessInstanceByKey("wethouder-besluit", businessKey, Map.of("programmaId", programme,
+                "gemeente", "soest", "onderwerpType", "ACTIVITEIT", "onderwerpReferentie", "0", "onderwerp", "Proef " + businessKey,
+                "besluitnemerGroep", "wethouder-soest")).getId();
+    }
+
     String page(String user, String path) {
         Http browser = Http.browser(port);
         browser.login(user, "demo");
@@ -93,5 +102,24 @@ class CaseFileKeysTest {
         String baarn = page("wethouder.baarn", "/dashboard/traject/" + programme + "-baarn");
         assertThat(baarn).contains("Dossier gemeentetraject Baarn", "Voorbereiden: Activiteitengeld € 500,00: Regenboogvlag in Baarn")
                 .doesNotContain("Voorbereiden: Activiteitengeld € 500,00: Geheime actie");
+    }
+
+    @Test
+    void soestReadsACaseThroughTheEngineOnlyWhenItsKeyIsExactlyTheProgrammesAndSoests() {
+        ClockUtil.setCurrentTime(ProcessDriver.at("2074-03-01T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2074-2075", LocalDate.of(2074, 1, 1),
+                LocalDate.of(2075, 12, 31), List.of("soest"), null, null, null, null, null, null), "projectleider").getId();
+        String exact = soestGate(programme, programme + "-soest");
+        String otherProgramme = soestGate(programme, "inclusie-2000-2001-soest");
+        String suffixOnly = soestGate(programme, programme + "-baarn-soest");
+
+        Http wethouder = Http.basic(port, "wethouder.soest", "demo");
+        assertThat(wethouder.get("/engine-rest/process-instance/" + exact).statusCode()).isEqualTo(200);
+        for (String forged : List.of(otherProgramme, suffixOnly)) {
+            assertThat(wethouder.get("/engine-rest/process-instance/" + forged).statusCode()).isIn(403, 404);
+            assertThat(wethouder.get("/engine-rest/history/process-instance/" + forged).statusCode()).isIn(403, 404);
+        }
+        // The coordinators still see every case.
+        assertThat(Http.basic(port, "projectleider", "demo").get("/engine-rest/process-instance/" + suffixOnly).statusCode()).isEqualTo(200);
     }
 }
