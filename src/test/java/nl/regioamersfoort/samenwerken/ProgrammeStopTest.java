@@ -201,6 +201,21 @@ class ProgrammeStopTest {
     }
 
     @Test
+    void aStopMessageThatBeheerSendsThroughTheEngineIsRecordedToo() throws Exception {
+        String programme = start(2078, null, "eemnes");
+        String instanceId = instance("programma-inclusie-diversiteit", programme).getId();
+
+        HttpResponse<String> sent = Http.basic(port, "beheer", "demo").post("/engine-rest/message", "application/json",
+                "{\"messageName\": \"ProgrammaStoppen\", \"processInstanceId\": \"" + instanceId + "\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isIn(200, 204);
+
+        assertThat(running(programme, "eemnes")).isZero();
+        JsonNode shown = get("projectleider", "/api/programmas/" + programme);
+        assertThat(shown.get("status").asText()).isEqualTo("GESTOPT");
+        assertThat(shown.get("toelichting").asText()).isEqualTo("Programma gestopt via de engine door beheer.");
+    }
+
+    @Test
     void anEscalationThrownFromATrackNoLongerReachesTheProgramme() {
         String programme = start(2070, null, "baarn", "soest");
         Task baarnInventory = driver.task(programme + "-baarn", "inventarisatie-opstellen");

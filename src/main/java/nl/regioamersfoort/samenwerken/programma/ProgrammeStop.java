@@ -2,6 +2,7 @@ package nl.regioamersfoort.samenwerken.programma;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.regioamersfoort.samenwerken.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.engine.FormInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +49,19 @@ public class ProgrammeStop {
     /** End event "Stoppen doorgeven": the programme's own stop event subprocess takes over. */
     public void passOn(DelegateExecution execution) {
         correlate(execution.getProcessInstanceId());
+    }
+
+    /**
+     * "Stop vastleggen", in the stop event subprocess: a stop that reached the programme instance in another way
+     * (beheer correlating the message in Cockpit or over REST) is recorded too, so the programme never shows
+     * LOPEND after its instance has ended.
+     */
+    public void confirm(DelegateExecution execution) {
+        Programme programme = programmes.get((String) execution.getVariable(ProgrammeProcess.PROGRAMME_ID));
+        if (programme.getStatus() == ProgrammeStatus.LOPEND) {
+            String who = CurrentUser.of(execution);
+            programmes.stop(programme.getId(), "Programma gestopt via de engine" + (who == null ? "" : " door " + who) + ".");
+        }
     }
 
     /** Beheer stops a running programme at any moment. The caller's right to do so is checked by the controller. */
