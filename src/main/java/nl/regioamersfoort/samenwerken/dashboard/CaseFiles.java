@@ -1,6 +1,7 @@
 package nl.regioamersfoort.samenwerken.dashboard;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import nl.regioamersfoort.samenwerken.traject.LocalTrack;
 import nl.regioamersfoort.samenwerken.traject.LocalTrackRepository;
 import nl.regioamersfoort.samenwerken.traject.ProgressTalkRepository;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class CaseFiles {
+
+    private static final String PROGRAMME = "programmaId";
+    private static final String MUNICIPALITY = "gemeente";
+    private static final String REGIONAL_TRACK = "regionaal-spoor";
 
     private final LocalTrackRepository tracks;
     private final Programmes programmes;
@@ -93,7 +99,10 @@ class CaseFiles {
 
     private LocalCase local(LocalTrack track) {
         Programme programme = programmes.get(track.getProgrammeId());
-        List<HistoricTaskInstance> history = tasks(track.getId());
+        List<HistoricTaskInstance> history = tasks(historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(track.getId())
+                .variableValueEquals(PROGRAMME, track.getProgrammeId())
+                .variableValueEquals(MUNICIPALITY, track.getMunicipalityCode()));
         List<DecisionLine> decisionLines = decisions.trail(track.getProgrammeId(), track.getMunicipalityCode()).stream()
                 .map(d -> new DecisionLine(d.getSubject(), Labels.subject(d.getSubjectType()), d.getProposedBy(), Labels.moment(d.getProposedAt()),
                         Labels.outcome(d.getOutcome()), d.getDecidedBy(), Labels.moment(d.getDecidedAt()), d.getMotivation()))
@@ -114,7 +123,10 @@ class CaseFiles {
     /** The regional track: shared with everyone who takes part; local texts on it are consented ones only (the agenda). */
     RegionalCase regional(String programmeId) {
         Programme programme = programmes.get(programmeId);
-        List<HistoricTaskInstance> history = tasks(programmeId + "-regio");
+        List<HistoricTaskInstance> history = tasks(historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(REGIONAL_TRACK)
+                .processInstanceBusinessKey(programmeId + "-regio")
+                .variableValueEquals(PROGRAMME, programmeId));
         Map<Long, Consent> consents = decisions.consents(programmeId).stream()
                 .collect(Collectors.toMap(Consent::getId, Function.identity()));
         List<ConsentLine> agenda = agendaItems.findByProgrammeIdOrderByMeetingDateAscIdAsc(programmeId).stream()
@@ -129,9 +141,16 @@ class CaseFiles {
                 steps(history), documentLines, agenda, mails(history));
     }
 
-    private List<HistoricTaskInstance> tasks(String businessKey) {
-        return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
-                .orderByHistoricActivityInstanceStartTime().asc().list();
+    /**
+     * The steps of the instances that belong to the case, oldest first. A business key alone proves nothing (a
+     * money request once started with another municipality's key kept it), so the instances are matched on their
+     * exact key and on their own programme and municipality.
+     */
+    private List<HistoricTaskInstance> tasks(HistoricProcessInstanceQuery caseInstances) {
+        return caseInstances.list().stream()
+                .flatMap(instance -> historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).list().stream())
+                .sorted(Comparator.comparing(HistoricTaskInstance::getStartTime).thenComparing(HistoricTaskInstance::getId))
+                .toList();
     }
 
     private static List<Step> steps(List<HistoricTaskInstance> history) {

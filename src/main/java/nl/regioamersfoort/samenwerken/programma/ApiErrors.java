@@ -121,8 +121,8 @@ class ApiErrors {
         return melding(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(MismatchingMessageCorrelationException.class)
-    ResponseEntity<Map<String, String>> notRunning(MismatchingMessageCorrelationException e) {
+    @ExceptionHandler({MismatchingMessageCorrelationException.class, ProgrammeNotRunningException.class})
+    ResponseEntity<Map<String, String>> notRunning(RuntimeException e) {
         return melding(HttpStatus.CONFLICT, "Het programma loopt niet (meer).");
     }
 

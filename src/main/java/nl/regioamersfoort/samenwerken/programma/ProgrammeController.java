@@ -13,6 +13,7 @@ import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +22,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The programme API (contract in README.md): start, list and inspect programme periods; join and hand over. */
+/** The programme API (contract in README.md): start, list and inspect programme periods; join, hand over and stop. */
 @RestController
 @RequestMapping("/api/programmas")
 class ProgrammeController {
 
+    /** Beheer's group: the one role that may stop a programme outside the BOSD's feedback moment. */
+    static final String BEHEER = "beheer";
+
     private final Programmes programmes;
+    private final ProgrammeStop programmeStop;
     private final MunicipalityRepository municipalities;
     private final RuntimeService runtimeService;
     private final Optional<TrackStatuses> trackStatuses;
 
-    ProgrammeController(Programmes programmes, MunicipalityRepository municipalities, RuntimeService runtimeService,
-            Optional<TrackStatuses> trackStatuses) {
+    ProgrammeController(Programmes programmes, ProgrammeStop programmeStop, MunicipalityRepository municipalities,
+            RuntimeService runtimeService, Optional<TrackStatuses> trackStatuses) {
         this.programmes = programmes;
+        this.programmeStop = programmeStop;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
         this.trackStatuses = trackStatuses;
@@ -106,6 +112,21 @@ class ProgrammeController {
         return Map.of("businessKey", id + "-" + request.gemeente());
     }
 
+    /**
+     * Beheer stops a running programme, with a reason that the programme then shows. Checked here as well as in
+     * the security configuration: the engine runs our calls as server code, so this check is the one that counts.
+     */
+    @PostMapping("/{id}/stoppen")
+    ResponseEntity<Map<String, String>> stop(@PathVariable String id, @RequestBody Stopverzoek request, Authentication caller) {
+        if (caller == null || caller.getAuthorities().stream().noneMatch(a -> BEHEER.equals(a.getAuthority()))) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("melding",
+                    "U heeft geen toegang tot deze functie: alleen beheer stopt een programma. Na de verkiezingen kiest het BOSD de koers."));
+        }
+        Programme programme = programmeStop.byAdministrator(id, request.reden(), caller.getName());
+        return ResponseEntity.ok(Map.of("id", programme.getId(), "status", programme.getStatus().name(),
+                "toelichting", programme.getStatusReason()));
+    }
+
     record ProgrammaAanvraag(String naam, LocalDate start, LocalDate einde, List<String> gemeenten, Kalender kalender) {
     }
 
@@ -126,6 +147,9 @@ class ProgrammeController {
     }
 
     record Toetreding(String gemeente, LocalDate datum) {
+    }
+
+    record Stopverzoek(String reden) {
     }
 
     record Wissel(String gemeente, String wethouder, String vorigeWethouder) {

@@ -178,16 +178,6 @@ public class ProgrammeProcess {
         }
     }
 
-    /** "Programma stoppen": the reason is kept and every open task of the programme is told why it closes. */
-    public void stop(DelegateExecution execution) {
-        String programmeId = (String) execution.getVariable(PROGRAMME_ID);
-        String reason = "Programma gestopt na de terugkoppeling: " + execution.getVariable("toelichting");
-        programmes.stop(programmeId, reason);
-        for (Task task : taskService.createTaskQuery().processInstanceBusinessKeyLike(programmeId + "%").list()) {
-            taskService.createComment(task.getId(), task.getProcessInstanceId(), "Gesloten: " + reason);
-        }
-    }
-
     public void finish(DelegateExecution execution) {
         programmes.finish((String) execution.getVariable(PROGRAMME_ID), "Eindrapportage gedeeld in het BOSD");
     }

@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 class MunicipalityAuthorizations extends AbstractProcessEnginePlugin {
 
-    /** Business key {@code <programmeId>-<code>}, variable {@code gemeente} = {@code <code>}. */
+    /** Business key {@code <programmeId>-<code>}, variables {@code programmaId} and {@code gemeente} = {@code <code>}. */
     private static final Set<String> LOCAL_PROCESSES = Set.of("gemeentetraject", "wethouder-besluit", "activiteitengeld-aanvraag");
     private static final Set<String> REGIONAL_PROCESSES = Set.of("programma-inclusie-diversiteit", "regionaal-spoor");
     private static final List<String> REGIONAL_GROUPS = List.of(Roles.STUURGROEP_SD, Roles.BOSD);
@@ -78,16 +78,18 @@ class MunicipalityAuthorizations extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * The municipality comes from the variable {@code gemeente} and must agree with the business key;
-     * if it does not, nobody local gets access (the coordinators still see the case) rather than the
-     * wrong municipality.
+     * The municipality comes from the variable {@code gemeente}, and the business key must be exactly
+     * {@code <programmaId>-<gemeente>} (not merely end with the code); if it is not, nobody local gets
+     * access (the coordinators still see the case) rather than the wrong municipality.
      */
     private static void grantToMunicipality(DelegateExecution execution) {
         String code = execution.getVariable("gemeente") instanceof String value ? value : null;
+        String programmeId = execution.getVariable("programmaId") instanceof String value ? value : null;
         String businessKey = execution.getProcessBusinessKey();
-        if (code == null || !MUNICIPALITY_CODE.matcher(code).matches() || businessKey == null || !businessKey.endsWith("-" + code)) {
-            log.warn("No municipality grants for process instance {}: municipality '{}' does not match business key '{}'",
-                    execution.getProcessInstanceId(), code, businessKey);
+        if (code == null || !MUNICIPALITY_CODE.matcher(code).matches() || programmeId == null
+                || !(programmeId + "-" + code).equals(businessKey)) {
+            log.warn("No municipality grants for process instance {}: programme '{}' and municipality '{}' do not make business key '{}'",
+                    execution.getProcessInstanceId(), programmeId, code, businessKey);
             return;
         }
         grant(execution, List.of(Roles.wethouder(code), Roles.beleidsambtenaar(code)));

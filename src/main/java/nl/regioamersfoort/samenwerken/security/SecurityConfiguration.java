@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         // Starting a programme, a municipality joining and a change of portefeuillehouder are the projectleider's.
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas"), antMatcher(HttpMethod.POST, "/api/programmas/*/gemeenten"),
                                 antMatcher(HttpMethod.POST, "/api/programmas/*/portefeuillehouderwissel")).hasAuthority(Roles.PROJECTLEIDER)
+                        // Stopping a programme outside the BOSD's feedback moment is beheer's alone (checked again in the controller).
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas/*/stoppen")).hasAuthority(Roles.BEHEER)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))
                                 .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(antMatcher("/api/demo/**"), antMatcher("/api/beheer/aanmeldingen")).hasAuthority(Roles.BEHEER)
