@@ -1,6 +1,7 @@
 package nl.regioamersfoort.samenwerken.programma;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -112,7 +113,7 @@ class PortfolioHandOvers {
 
     /** "Wethoudertaken overdragen": the open wethouder tasks of the municipality's local track go to the new person. */
     void reroute(Long handOverId, String programmeId) {
-        PortfolioHandOver handOver = (handOverId == null ? java.util.Optional.<PortfolioHandOver>empty() : trail.findById(handOverId))
+        PortfolioHandOver handOver = (handOverId == null ? Optional.<PortfolioHandOver>empty() : trail.findById(handOverId))
                 .filter(h -> h.getProgrammeId().equals(programmeId) && h.getReroutedTasks() == null)
                 .orElseThrow(() -> FormInput.invalid("Een wissel van portefeuillehouder gaat via de Samenwerken-API "
                         + "(POST /api/programmas/" + programmeId + "/portefeuillehouderwissel), niet met een los bericht."));
@@ -152,7 +153,7 @@ class PortfolioHandOvers {
      */
     private String previousHolder(String programmeId, Municipality municipality, String newHolder, String declared) {
         String group = Roles.wethouder(municipality.getCode());
-        java.util.Optional<PortfolioHandOver> last = trail.findFirstByProgrammeIdAndMunicipalityCodeOrderByIdDesc(programmeId,
+        Optional<PortfolioHandOver> last = trail.findFirstByProgrammeIdAndMunicipalityCodeOrderByIdDesc(programmeId,
                 municipality.getCode());
         if (last.isPresent()) {
             return last.get().getNewHolder();
