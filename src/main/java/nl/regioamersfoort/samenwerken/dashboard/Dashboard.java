@@ -53,7 +53,7 @@ class Dashboard {
             boolean consentedOnly) {
     }
 
-    /** One municipality. Texts are null where the viewer may not see them. */
+    /** One municipality. Texts are null where the viewer may not see them: its status (phase, deadline, overdue) unless in full. */
     record Row(String code, String municipality, String phase, String nextDue, long overdue, String lastDecision, String money,
             String hours, boolean inFull, String trackId) {
     }
@@ -63,7 +63,7 @@ class Dashboard {
 
     List<Overview> overviews(Viewer viewer) {
         LocalDate today = EngineClock.today();
-        return programmes.all().stream()
+        return programmes.visibleTo(viewer.insight()).stream()
                 .sorted(Comparator.comparing(Programme::getStart).reversed())
                 .map(programme -> overview(programme, viewer, today))
                 .toList();
@@ -87,15 +87,19 @@ class Dashboard {
         String trackId = programme.getId() + "-" + code;
         Municipality municipality = municipalities.findById(code).orElseThrow();
         Optional<LocalTrack> track = tracks.findById(trackId);
-        String phase = track.map(t -> Labels.phase(t.getPhase())).orElse("Nog niet begonnen");
         String lastDecision = inFull ? lastDecision(programme.getId(), code) : lastConsent(programme.getId(), code);
         String money = account.money().stream().filter(m -> m.municipalityCode().equals(code)).findFirst()
                 .map(m -> Euro.format(m.grantedCents() - m.refundedCents()) + " van " + Euro.format(m.budgetCents()))
                 .orElse(municipality.isFunded() ? "" : "Niet gefinancierd");
         String hours = account.hours().stream().filter(h -> h.municipalityName().equals(municipality.getName())).findFirst()
                 .map(h -> Euro.hours(h.hours())).orElse("0");
+        if (!inFull) {
+            // Where a municipality stands is local information nobody consented to share (issue 12).
+            return new Row(code, municipality.getName(), null, null, 0, lastDecision, money, hours, false, null);
+        }
+        String phase = track.map(t -> Labels.phase(t.getPhase())).orElse("Nog niet begonnen");
         return new Row(code, municipality.getName(), phase, Labels.day(nextDue(trackId)), overdue(trackId), lastDecision, money, hours,
-                inFull, track.isPresent() && inFull ? trackId : null);
+                true, track.isPresent() ? trackId : null);
     }
 
     private Regional regional(Programme programme, YearlyAccount account, LocalDate today) {

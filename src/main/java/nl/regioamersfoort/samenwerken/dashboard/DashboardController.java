@@ -7,6 +7,7 @@ import nl.regioamersfoort.samenwerken.document.PdfDocuments;
 import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,10 +34,12 @@ class DashboardController {
     private final Dashboard dashboard;
     private final CaseFiles caseFiles;
     private final ProgressReports reports;
+    private final Programmes programmes;
     private static final String REPORT = "dashboard/rapport";
     private final SpringTemplateEngine pdfTemplates = PdfDocuments.templateEngine("templates/");
 
-    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports) {
+    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports, Programmes programmes) {
+        this.programmes = programmes;
         this.dashboard = dashboard;
         this.caseFiles = caseFiles;
         this.reports = reports;
@@ -60,34 +63,46 @@ class DashboardController {
     }
 
     @GetMapping("/regionaal/{programmeId}")
-    String regionalCase(@PathVariable String programmeId, Model model) {
+    String regionalCase(@PathVariable String programmeId, Authentication authentication, Model model) {
+        requireTakesPart(programmeId, authentication);
         model.addAttribute("file", caseFiles.regional(programmeId));
         return "dashboard/regionaal";
     }
 
     @GetMapping("/rapportage/{programmeId}")
-    String progressReport(@PathVariable String programmeId, @RequestParam(name = "vergadering", required = false) String meeting, Model model) {
+    String progressReport(@PathVariable String programmeId, @RequestParam(name = "vergadering", required = false) String meeting,
+            Authentication authentication, Model model) {
+        requireTakesPart(programmeId, authentication);
         model.addAttribute("report", reports.progress(programmeId, meetingDay(meeting)));
         model.addAttribute("pdf", false);
         return REPORT;
     }
 
     @GetMapping("/rapportage/{programmeId}.pdf")
-    ResponseEntity<byte[]> progressReportPdf(@PathVariable String programmeId, @RequestParam(name = "vergadering", required = false) String meeting) {
+    ResponseEntity<byte[]> progressReportPdf(@PathVariable String programmeId, @RequestParam(name = "vergadering", required = false) String meeting,
+            Authentication authentication) {
+        requireTakesPart(programmeId, authentication);
         ProgressReports.Report report = reports.progress(programmeId, meetingDay(meeting));
         return pdf(report, "voortgangsrapportage-" + programmeId + ".pdf");
     }
 
     @GetMapping("/eindrapportage/{programmeId}")
-    String finalReport(@PathVariable String programmeId, Model model) {
+    String finalReport(@PathVariable String programmeId, Authentication authentication, Model model) {
+        requireTakesPart(programmeId, authentication);
         model.addAttribute("report", reports.finalDraft(programmeId));
         model.addAttribute("pdf", false);
         return REPORT;
     }
 
     @GetMapping("/eindrapportage/{programmeId}.pdf")
-    ResponseEntity<byte[]> finalReportPdf(@PathVariable String programmeId) {
+    ResponseEntity<byte[]> finalReportPdf(@PathVariable String programmeId, Authentication authentication) {
+        requireTakesPart(programmeId, authentication);
         return pdf(reports.finalDraft(programmeId), "concept-eindrapportage-" + programmeId + ".pdf");
+    }
+
+    /** A person outside the programme gets the answer of an unknown one (ProgrammeNotFoundException, 404). */
+    private void requireTakesPart(String programmeId, Authentication authentication) {
+        programmes.visibleTo(programmeId, Viewer.of(authentication).insight());
     }
 
     private ResponseEntity<byte[]> pdf(ProgressReports.Report report, String fileName) {
@@ -121,7 +136,7 @@ class DashboardController {
     @ExceptionHandler(ProgrammeNotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView unknownProgramme(ProgrammeNotFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "Dit programma bestaat niet.");
+        return error(HttpStatus.NOT_FOUND, "Dit programma bestaat niet, of u heeft er geen inzage in.");
     }
 
     private static ModelAndView error(HttpStatus status, String message) {

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The progress report (voortgangsrapportage) for a stuurgroep or BOSD meeting, and the draft final
  * report (eindrapportage) at the end of a period. Local information comes from consents only, so a
- * report holds exactly what the wethouders agreed to share (R-02), whoever prints it.
+ * report holds exactly what the wethouders agreed to share (R-02), whoever prints it; of where a
+ * municipality stands (phase, deadlines, overdue tasks) nothing, as nobody consents to share that.
  */
 @Service
 @Transactional(readOnly = true)
@@ -100,8 +101,8 @@ class ProgressReports {
             String name = name(code);
             List<Item> items = consents.stream().filter(c -> c.getMunicipalityCode().equals(code)).map(c -> item(c, since)).toList();
             sections.add(new Section(name, items));
-            overdue.add(new Overdue(name, dashboard.overdue(programme.getId() + "-" + code)));
         }
+        // A municipality's overdue tasks are its local status, which no wethouder consented to share: only the region's.
         overdue.add(new Overdue("Regionaal spoor", dashboard.overdue(programme.getId() + "-regio")));
         List<Item> fresh = consents.stream().filter(c -> c.getConsentedAt().toLocalDate().isAfter(since)).map(c -> item(c, since)).toList();
         List<Money> money = new ArrayList<>();

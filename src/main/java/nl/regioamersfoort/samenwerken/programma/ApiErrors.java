@@ -121,6 +121,11 @@ class ApiErrors {
         return melding(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    @ExceptionHandler(ApiRefusal.class)
+    ResponseEntity<Map<String, String>> refused(ApiRefusal e) {
+        return melding(e.status(), e.getMessage());
+    }
+
     @ExceptionHandler({MismatchingMessageCorrelationException.class, ProgrammeNotRunningException.class})
     ResponseEntity<Map<String, String>> notRunning(RuntimeException e) {
         return melding(HttpStatus.CONFLICT, "Het programma loopt niet (meer).");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +36,16 @@ class ProgrammeController {
     private final MunicipalityRepository municipalities;
     private final RuntimeService runtimeService;
     private final Optional<TrackStatuses> trackStatuses;
+    private final PortfolioHandOvers handOvers;
 
     ProgrammeController(Programmes programmes, ProgrammeStop programmeStop, MunicipalityRepository municipalities,
-            RuntimeService runtimeService, Optional<TrackStatuses> trackStatuses) {
+            RuntimeService runtimeService, Optional<TrackStatuses> trackStatuses, PortfolioHandOvers handOvers) {
         this.programmes = programmes;
         this.programmeStop = programmeStop;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
         this.trackStatuses = trackStatuses;
+        this.handOvers = handOvers;
     }
 
     @PostMapping
@@ -55,24 +58,34 @@ class ProgrammeController {
                 .body(Map.of("id", programme.getId(), "businessKey", programme.getId()));
     }
 
+    /** The programmes the caller takes part in; others do not show. */
     @GetMapping
-    List<ProgrammaSamenvatting> list() {
-        return programmes.all().stream()
+    List<ProgrammaSamenvatting> list(Authentication caller) {
+        return programmes.visibleTo(Insight.of(caller)).stream()
                 .map(p -> new ProgrammaSamenvatting(p.getId(), p.getName(), p.getStart(), p.getEnd(), p.getStatus()))
                 .toList();
     }
 
+    /**
+     * A programme and its municipalities; where a municipality stands (phase, next deadline) only for
+     * those who may see its local status (see {@link Insight}), and 404 for whoever takes no part in it.
+     */
     @GetMapping("/{id}")
-    Programma show(@PathVariable String id) {
-        Programme programme = programmes.get(id);
+    Programma show(@PathVariable String id, Authentication caller) {
+        Insight insight = Insight.of(caller);
+        Programme programme = programmes.visibleTo(id, insight);
         ProgrammeCalendar calendar = programme.getCalendar();
         List<DeelnemendeGemeente> participants = programme.getParticipants().stream().map(participant -> {
             Municipality municipality = municipalities.findById(participant.getMunicipalityCode()).orElseThrow();
+            String regionalOnly = municipality.isFunded() ? null : "ALLEEN_REGIONAAL";
+            if (!insight.seesLocalStatusOf(municipality.getCode())) {
+                return new DeelnemendeGemeente(municipality.getCode(), municipality.getName(), municipality.isFunded(),
+                        participant.getJoinedOn(), regionalOnly, null, false);
+            }
             Optional<TrackStatuses.TrackStatus> status = trackStatuses.flatMap(s -> s.of(id, municipality.getCode()));
             return new DeelnemendeGemeente(municipality.getCode(), municipality.getName(), municipality.isFunded(),
-                    participant.getJoinedOn(),
-                    status.map(TrackStatuses.TrackStatus::phase).orElse(municipality.isFunded() ? null : "ALLEEN_REGIONAAL"),
-                    status.map(TrackStatuses.TrackStatus::nextDue).orElse(null));
+                    participant.getJoinedOn(), status.map(TrackStatuses.TrackStatus::phase).orElse(regionalOnly),
+                    status.map(TrackStatuses.TrackStatus::nextDue).orElse(null), true);
         }).toList();
         return new Programma(programme.getId(), programme.getName(), programme.getStart(), programme.getEnd(), programme.getStatus(),
                 programme.getStatusReason(), new Kalender(calendar.inventory(), calendar.plan(), calendar.topics(), calendar.approach(),
@@ -95,21 +108,23 @@ class ProgrammeController {
         return Map.of("businessKey", id + "-" + request.gemeente());
     }
 
-    /** A new portefeuillehouder takes over (message PortefeuillehouderGewisseld). */
+    /**
+     * A new portefeuillehouder takes over: the municipality's open wethouder tasks go to a person beheer
+     * already made wethouder of it, and of nothing else (see {@link PortfolioHandOvers}).
+     */
     @PostMapping("/{id}/portefeuillehouderwissel")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, String> handOver(@PathVariable String id, @RequestBody Wissel request) {
-        programmes.get(id);
-        if (request.gemeente() == null || request.wethouder() == null) {
-            throw FormInput.invalid("Geef de gemeente en de nieuwe wethouder.");
+    Wisseling handOver(@PathVariable String id, @RequestBody Wissel request, Authentication caller) {
+        return Wisseling.of(handOvers.handOver(id, request.gemeente(), request.wethouder(), request.vorigeWethouder(), Insight.of(caller)));
+    }
+
+    /** The audit trail of hand-overs in this programme, for the projectleider and beheer. */
+    @GetMapping("/{id}/portefeuillehouderwissel")
+    List<Wisseling> handOvers(@PathVariable String id, Authentication caller) {
+        if (!PortfolioHandOvers.mayHandOver(Insight.of(caller))) {
+            throw ApiRefusal.forbidden("Alleen de projectleider en beheer zien de wisselingen van portefeuillehouder.");
         }
-        runtimeService.createMessageCorrelation("PortefeuillehouderGewisseld")
-                .processInstanceBusinessKey(id)
-                .setVariable("gemeente", request.gemeente())
-                .setVariable("nieuweWethouder", request.wethouder())
-                .setVariable("vorigeWethouder", request.vorigeWethouder())
-                .correlateWithResult();
-        return Map.of("businessKey", id + "-" + request.gemeente());
+        return handOvers.trail(id).stream().map(Wisseling::of).toList();
     }
 
     /**
@@ -143,7 +158,7 @@ class ProgrammeController {
     }
 
     record DeelnemendeGemeente(String code, String naam, boolean gefinancierd, LocalDate deelnameVanaf, String fase,
-            LocalDate volgendeDeadline) {
+            LocalDate volgendeDeadline, boolean statusZichtbaar) {
     }
 
     record Toetreding(String gemeente, LocalDate datum) {
@@ -153,5 +168,14 @@ class ProgrammeController {
     }
 
     record Wissel(String gemeente, String wethouder, String vorigeWethouder) {
+    }
+
+    record Wisseling(String businessKey, String gemeente, String vorigeWethouder, String nieuweWethouder, String gevraagdDoor,
+            LocalDateTime gevraagdOp, Integer overgedragenTaken) {
+
+        static Wisseling of(PortfolioHandOver h) {
+            return new Wisseling(h.getProgrammeId() + "-" + h.getMunicipalityCode(), h.getMunicipalityCode(), h.getPreviousHolder(),
+                    h.getNewHolder(), h.getRequestedBy(), h.getRequestedAt(), h.getReroutedTasks());
+        }
     }
 }

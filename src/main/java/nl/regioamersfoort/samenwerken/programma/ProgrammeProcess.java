@@ -10,7 +10,6 @@ import nl.regioamersfoort.samenwerken.engine.EngineClock;
 import nl.regioamersfoort.samenwerken.engine.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,15 +35,15 @@ public class ProgrammeProcess {
     private final MunicipalityRepository municipalities;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
-    private final IdentityService identityService;
+    private final PortfolioHandOvers handOvers;
 
     ProgrammeProcess(Programmes programmes, MunicipalityRepository municipalities, TaskService taskService,
-            RuntimeService runtimeService, IdentityService identityService) {
+            RuntimeService runtimeService, PortfolioHandOvers handOvers) {
         this.programmes = programmes;
         this.municipalities = municipalities;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
-        this.identityService = identityService;
+        this.handOvers = handOvers;
     }
 
     /**
@@ -115,36 +114,14 @@ public class ProgrammeProcess {
     }
 
     /**
-     * "Wethoudertaken overdragen" (message PortefeuillehouderGewisseld): the new portefeuillehouder
-     * joins the municipality's wethouder group and gets its open wethouder tasks; pending consent
-     * requests are put to them again.
+     * "Wethoudertaken overdragen" (message PortefeuillehouderGewisseld, sent by the hand-over API
+     * with the id of its audit record): the municipality's open wethouder tasks go to the new
+     * portefeuillehouder. Group memberships stay as beheer set them.
      */
     public void handOver(DelegateExecution execution) {
-        String code = (String) execution.getVariable("gemeente");
-        String newWethouder = (String) execution.getVariable("nieuweWethouder");
-        String previousWethouder = (String) execution.getVariable("vorigeWethouder");
-        Municipality municipality = municipalities.findById(code == null ? "" : code)
-                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(code) + "."));
-        if (newWethouder == null || identityService.createUserQuery().userId(newWethouder).count() == 0) {
-            throw FormInput.invalid("Onbekende gebruiker voor de nieuwe wethouder: " + FormInput.quoted(newWethouder) + ".");
-        }
-        String group = "wethouder-" + municipality.getCode();
-        if (identityService.createUserQuery().userId(newWethouder).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(newWethouder, group);
-        }
-        if (previousWethouder != null && !previousWethouder.equals(newWethouder)
-                && identityService.createUserQuery().userId(previousWethouder).memberOfGroup(group).count() > 0) {
-            identityService.deleteMembership(previousWethouder, group);
-        }
-        String trackKey = execution.getProcessBusinessKey() + "-" + municipality.getCode();
-        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(trackKey).taskCandidateGroup(group)
-                .includeAssignedTasks().list();
-        for (Task task : tasks) {
-            taskService.setAssignee(task.getId(), newWethouder);
-            taskService.createComment(task.getId(), task.getProcessInstanceId(),
-                    "Opnieuw voorgelegd aan " + newWethouder + " na de wisseling van portefeuillehouder in " + municipality.getName() + ".");
-        }
-        log.info("Handed {} open wethouder task(s) of {} to {}", tasks.size(), trackKey, newWethouder);
+        Object id = execution.getVariable(PortfolioHandOvers.HAND_OVER_ID);
+        handOvers.reroute(id instanceof Number n ? n.longValue() : null, (String) execution.getVariable(PROGRAMME_ID));
+        execution.removeVariable(PortfolioHandOvers.HAND_OVER_ID);
     }
 
     /** Task "Koers kiezen na de verkiezingen" completed: the BOSD's choice, checked. */

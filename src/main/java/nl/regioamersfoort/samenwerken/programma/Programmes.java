@@ -113,6 +113,25 @@ public class Programmes {
                 .orElseThrow(() -> new ProgrammeNotFoundException(programmeId));
     }
 
+    /**
+     * The programme as this person may see it: one outside the programme is told, like for an unknown
+     * one, that it does not exist or is not theirs to see.
+     */
+    @Transactional(readOnly = true)
+    public Programme visibleTo(String programmeId, Insight insight) {
+        Programme programme = get(programmeId);
+        if (!insight.takesPartIn(programme)) {
+            throw new ProgrammeNotFoundException(programmeId);
+        }
+        return programme;
+    }
+
+    /** The programmes this person takes part in, newest first. */
+    @Transactional(readOnly = true)
+    public List<Programme> visibleTo(Insight insight) {
+        return all().stream().filter(insight::takesPartIn).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Programme> all() {
         return programmes.findAllByOrderByStartDesc();

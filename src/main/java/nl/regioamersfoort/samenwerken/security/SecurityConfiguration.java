@@ -83,9 +83,13 @@ class SecurityConfiguration {
                         // Status only (UP/DOWN) for load balancers and health checks; details need beheer.
                         .requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**")).permitAll()
                         .requestMatchers(antMatcher("/actuator/**")).hasAuthority(Roles.BEHEER)
-                        // Starting a programme, a municipality joining and a change of portefeuillehouder are the projectleider's.
-                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas"), antMatcher(HttpMethod.POST, "/api/programmas/*/gemeenten"),
-                                antMatcher(HttpMethod.POST, "/api/programmas/*/portefeuillehouderwissel")).hasAuthority(Roles.PROJECTLEIDER)
+                        // Starting a programme and a municipality joining are the projectleider's.
+                        .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas"), antMatcher(HttpMethod.POST, "/api/programmas/*/gemeenten"))
+                                .hasAuthority(Roles.PROJECTLEIDER)
+                        // A change of portefeuillehouder (and its audit trail) is the projectleider's and beheer's; the
+                        // controller checks that again, with the hand-over's own rules.
+                        .requestMatchers(antMatcher("/api/programmas/*/portefeuillehouderwissel"))
+                                .hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         // Stopping a programme outside the BOSD's feedback moment is beheer's alone (checked again in the controller).
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas/*/stoppen")).hasAuthority(Roles.BEHEER)
                         .requestMatchers(antMatcher(HttpMethod.GET, "/api/programmas/*/verantwoording/**"))

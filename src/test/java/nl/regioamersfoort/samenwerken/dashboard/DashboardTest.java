@@ -151,7 +151,7 @@ class DashboardTest {
         assertThat(outside.body()).contains("valt buiten de looptijd");
         HttpResponse<String> unknown = as("projectleider").get("/dashboard/rapportage/bestaat-niet", "text/html");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("Dit programma bestaat niet.");
+        assertThat(unknown.body()).contains("Dit programma bestaat niet, of u heeft er geen inzage in.");
         assertThat(Http.anonymous(port).get("/dashboard", "text/html").statusCode()).isEqualTo(302);
     }
 }
