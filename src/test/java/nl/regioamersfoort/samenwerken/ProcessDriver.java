@@ -2,12 +2,15 @@ package nl.regioamersfoort.samenwerken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.regioamersfoort.samenwerken.programma.NewProgramme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,6 +37,16 @@ public final class ProcessDriver {
         this.taskService = engine.getTaskService();
         this.identityService = engine.getIdentityService();
         this.managementService = engine.getManagementService();
+    }
+
+    /**
+     * The projectleider starts a programme of two years from {@code year} through our API, on 10 January
+     * of that year, with the default calendar (or this feedback date); returns the programme id.
+     */
+    public static String startProgramme(Programmes programmes, int year, LocalDate feedback, String... municipalities) {
+        ClockUtil.setCurrentTime(at(year + "-01-10T09:00:00"));
+        return programmes.start(new NewProgramme("Inclusie en diversiteit " + year + "-" + (year + 1), LocalDate.of(year, 1, 1),
+                LocalDate.of(year + 1, 12, 31), List.of(municipalities), null, null, null, null, feedback, null), "projectleider").getId();
     }
 
     public static Date at(String isoLocalDateTime) {

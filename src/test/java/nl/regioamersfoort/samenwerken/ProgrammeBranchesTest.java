@@ -68,9 +68,7 @@ class ProgrammeBranchesTest {
     }
 
     String start(int year, LocalDate feedback, String... municipalities) {
-        ClockUtil.setCurrentTime(ProcessDriver.at(year + "-01-10T09:00:00"));
-        return programmes.start(new NewProgramme("Inclusie en diversiteit " + year + "-" + (year + 1), LocalDate.of(year, 1, 1),
-                LocalDate.of(year + 1, 12, 31), List.of(municipalities), null, null, null, null, feedback, null), "projectleider").getId();
+        return ProcessDriver.startProgramme(programmes, year, feedback, municipalities);
     }
 
     /** Inventory, plan, discussion, adoption and consent, all agreed: the track is in execution. */

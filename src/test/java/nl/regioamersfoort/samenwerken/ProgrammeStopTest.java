@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.HistoryService;
@@ -75,9 +74,7 @@ class ProgrammeStopTest {
     }
 
     String start(int year, LocalDate feedback, String... municipalities) {
-        ClockUtil.setCurrentTime(ProcessDriver.at(year + "-01-10T09:00:00"));
-        return programmes.start(new NewProgramme("Inclusie en diversiteit " + year + "-" + (year + 1), LocalDate.of(year, 1, 1),
-                LocalDate.of(year + 1, 12, 31), List.of(municipalities), null, null, null, null, feedback, null), "projectleider").getId();
+        return ProcessDriver.startProgramme(programmes, year, feedback, municipalities);
     }
 
     ProcessInstance instance(String definitionKey, String businessKey) {

@@ -45,9 +45,9 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        // Last of the "pre" interceptors: still outside the transaction, so each attempt gets a new one.
-        interceptors.add(new Interceptor(taskId -> configuration.getCommandExecutorTxRequired()
-                .execute(context -> context.getTaskManager().findTaskById(taskId) != null)));
+        // Last of the "pre" interceptors: still outside the transaction, so each attempt gets a new one. The
+        // look-up is a plain task query, a read that the person completing the task may make (EngineCommandGuard).
+        interceptors.add(new Interceptor(taskId -> configuration.getTaskService().createTaskQuery().taskId(taskId).count() > 0));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
