@@ -72,7 +72,16 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
                     throw refused;
                 } catch (RuntimeException e) {
                     // An unknown or long completed task is not a collision: the REST layer answers 404.
+                    if (isUnknownTask(e)) {
+                        throw e;
+                    }
                     if (!isCollision(e)) {
+                        // Another node may have completed the task between our reading it and its process: the
+                        // engine then trips over the executions it no longer finds (a null pointer, not a lock).
+                        if (!taskExists.test(taskId)) {
+                            log.info("Task {} was completed concurrently; the later completion is refused ({})", taskId, e.toString());
+                            throw new InvalidInputException(ALREADY_DONE);
+                        }
                         throw e;
                     }
                     if (!taskExists.test(taskId)) {
@@ -98,6 +107,15 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
             for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || cause instanceof NullValueException
                         && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean isUnknownTask(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find task")) {
                     return true;
                 }
             }
