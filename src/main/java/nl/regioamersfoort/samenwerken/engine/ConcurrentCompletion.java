@@ -78,7 +78,7 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
                     if (!isCollision(e)) {
                         // Another node may have completed the task between our reading it and its process: the
                         // engine then trips over the executions it no longer finds (a null pointer, not a lock).
-                        if (!taskExists.test(taskId)) {
+                        if (causedBy(e, NullPointerException.class) && !taskExists.test(taskId)) {
                             log.info("Task {} was completed concurrently; the later completion is refused ({})", taskId, e.toString());
                             throw new InvalidInputException(ALREADY_DONE);
                         }
@@ -107,6 +107,15 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
             for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || cause instanceof NullValueException
                         && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (type.isInstance(cause)) {
                     return true;
                 }
             }
