@@ -4,12 +4,15 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
@@ -45,9 +48,21 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
             interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
         }
-        // Last of the "pre" interceptors: still outside the transaction, so each attempt gets a new one. The
-        // look-up is a plain task query, a read that the person completing the task may make (EngineCommandGuard).
-        interceptors.add(new Interceptor(taskId -> configuration.getTaskService().createTaskQuery().taskId(taskId).count() > 0));
+        // Last of the "pre" interceptors: still outside the transaction, so each attempt gets a new one. Whether
+        // the task is still there is the server's question, asked without the person's login (and so not judged
+        // by EngineCommandGuard): a task the person cannot see is still a task.
+        interceptors.add(new Interceptor(taskId -> {
+            IdentityService identity = configuration.getIdentityService();
+            Authentication person = identity.getCurrentAuthentication();
+            identity.clearAuthentication();
+            try {
+                return configuration.getCommandExecutorTxRequired().execute(context -> context.getTaskManager().findTaskById(taskId) != null);
+            } finally {
+                if (person != null) {
+                    identity.setAuthentication(person);
+                }
+            }
+        }));
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
@@ -77,8 +92,9 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
                     }
                     if (!isCollision(e)) {
                         // Another node may have completed the task between our reading it and its process: the
-                        // engine then trips over the executions it no longer finds (a null pointer, not a lock).
-                        if (causedBy(e, NullPointerException.class) && !taskExists.test(taskId)) {
+                        // engine then trips over what it no longer finds (executions, the task watch's message
+                        // subscription) instead of a lock. A refusal stays a refusal.
+                        if (!causedBy(e, AuthorizationException.class) && !taskExists.test(taskId)) {
                             log.info("Task {} was completed concurrently; the later completion is refused ({})", taskId, e.toString());
                             throw new InvalidInputException(ALREADY_DONE);
                         }
