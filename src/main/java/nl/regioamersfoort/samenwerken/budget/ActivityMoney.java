@@ -137,15 +137,10 @@ public class ActivityMoney {
         } catch (NumberFormatException e) {
             throw FormInput.invalid("Onbekende lokale activiteit: " + FormInput.quoted(localActivityId) + ".");
         }
-        String track = caseKey(programme.getId(), municipality.getCode());
+        String track = Programmes.trackKey(programme.getId(), municipality.getCode());
         return localActivities.findById(id).filter(activity -> activity.getTrackId().equals(track)).map(LocalActivity::getId)
                 .orElseThrow(() -> FormInput.invalid("Lokale activiteit " + id + " hoort niet bij " + municipality.getName()
                         + " in dit programma."));
-    }
-
-    /** The case a request lives under: the business key of its municipality's track in the programme. */
-    static String caseKey(String programmeId, String municipalityCode) {
-        return programmeId + "-" + municipalityCode;
     }
 
     /**
@@ -159,7 +154,7 @@ public class ActivityMoney {
     }
 
     private static void requireOwnCase(DelegateExecution execution, String programmeId, String municipalityCode) {
-        String expected = caseKey(programmeId, municipalityCode);
+        String expected = Programmes.trackKey(programmeId, municipalityCode);
         String key = execution.getProcessBusinessKey();
         if (key == null || key.isBlank()) {
             execution.setProcessBusinessKey(expected);
@@ -329,9 +324,9 @@ public class ActivityMoney {
             throw new ActivityMoneyRefusal(step, request, "it was registered by process instance " + request.getProcessInstanceId()
                     + ", not by " + execution.getProcessInstanceId());
         }
-        if (!caseKey(request.getProgrammeId(), request.getMunicipalityCode()).equals(execution.getProcessBusinessKey())) {
+        if (!Programmes.trackKey(request.getProgrammeId(), request.getMunicipalityCode()).equals(execution.getProcessBusinessKey())) {
             throw new ActivityMoneyRefusal(step, request, "the instance's business key " + FormInput.quoted(execution.getProcessBusinessKey())
-                    + " is not the request's case '" + caseKey(request.getProgrammeId(), request.getMunicipalityCode()) + "'");
+                    + " is not the request's case '" + Programmes.trackKey(request.getProgrammeId(), request.getMunicipalityCode()) + "'");
         }
         if (!request.isOpen()) {
             throw new ActivityMoneyRefusal(step, request, "the request is already " + request.getStatus());
@@ -346,20 +341,16 @@ public class ActivityMoney {
      */
     private void adoptRegisteredBefore(DelegateExecution execution, ActivityMoneyRequest request, String step) {
         var history = execution.getProcessEngineServices().getHistoryService();
-        List<String> registrars = history.createHistoricActivityInstanceQuery().activityId("aanvraag-vastleggen").finished().list().stream()
-                .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getProcessInstanceId)
-                .filter(instance -> request.getId().equals(asLong(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                        .variableName("aanvraagId").singleResult())))
-                .distinct().toList();
+        List<String> registrars = history.createHistoricVariableInstanceQuery().variableValueEquals("aanvraagId", request.getId()).list()
+                .stream().map(org.camunda.bpm.engine.history.HistoricVariableInstance::getProcessInstanceId).distinct()
+                .filter(instance -> history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                        .activityId("aanvraag-vastleggen").finished().count() > 0)
+                .toList();
         if (!registrars.equals(List.of(execution.getProcessInstanceId()))) {
             throw new ActivityMoneyRefusal(step, request, "it was registered before requests recorded their process instance, and "
                     + execution.getProcessInstanceId() + " is not the one instance that registered it (found " + registrars + ")");
         }
         request.adoptProcessInstance(execution.getProcessInstanceId());
-    }
-
-    private static Long asLong(org.camunda.bpm.engine.history.HistoricVariableInstance variable) {
-        return variable != null && variable.getValue() instanceof Number number ? number.longValue() : null;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.ContentDisposition;
@@ -59,7 +60,7 @@ class BudgetController {
         variables.put("lokaleActiviteitId", body.lokaleActiviteitId());
         // With the variables in return: a request the rules refuse at once ends its process before this call returns.
         ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey("activiteitengeld-aanvraag")
-                .businessKey(ActivityMoney.caseKey(id, body.gemeente()))
+                .businessKey(Programmes.trackKey(id, body.gemeente()))
                 .setVariables(variables)
                 .executeWithVariablesInReturn();
         Object requestId = instance.getVariables().get("aanvraagId");

@@ -120,7 +120,7 @@ class PortfolioHandOvers {
         String code = handOver.getMunicipalityCode();
         String name = municipalities.findById(code).map(Municipality::getName).orElse(code);
         // Exact business keys: the track and the gates and money requests called from it, never another programme's.
-        String trackKey = programmeId + "-" + code;
+        String trackKey = Programmes.trackKey(programmeId, code);
         List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(trackKey)
                 .taskCandidateGroup(Roles.wethouder(code)).includeAssignedTasks().list();
         for (Task task : tasks) {

@@ -105,7 +105,7 @@ class ProgrammeController {
                 .setVariable("gemeente", request.gemeente())
                 .setVariable("toetredingsDatum", request.datum() == null ? null : request.datum().toString())
                 .correlateWithResult();
-        return Map.of("businessKey", id + "-" + request.gemeente());
+        return Map.of("businessKey", Programmes.trackKey(id, request.gemeente()));
     }
 
     /**
@@ -174,7 +174,7 @@ class ProgrammeController {
             LocalDateTime gevraagdOp, Integer overgedragenTaken) {
 
         static Wisseling of(PortfolioHandOver h) {
-            return new Wisseling(h.getProgrammeId() + "-" + h.getMunicipalityCode(), h.getMunicipalityCode(), h.getPreviousHolder(),
+            return new Wisseling(Programmes.trackKey(h.getProgrammeId(), h.getMunicipalityCode()), h.getMunicipalityCode(), h.getPreviousHolder(),
                     h.getNewHolder(), h.getRequestedBy(), h.getRequestedAt(), h.getReroutedTasks());
         }
     }

@@ -144,7 +144,7 @@ public class ProgrammeProcess {
         String programmeId = (String) execution.getVariable(PROGRAMME_ID);
         List<String> codes = affected.isEmpty() ? programmes.fundedParticipants(programmeId) : affected;
         for (String code : codes) {
-            String trackKey = programmeId + "-" + code;
+            String trackKey = Programmes.trackKey(programmeId, code);
             boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(trackKey)
                     .messageEventSubscriptionName(MESSAGE_PLAN_ADJUSTMENT).count() > 0;
             if (waiting) {

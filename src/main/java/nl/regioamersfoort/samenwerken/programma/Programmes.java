@@ -30,6 +30,14 @@ public class Programmes {
         this.runtimeService = runtimeService;
     }
 
+    /**
+     * The business key of a municipality's case in a programme: its local track, and the gates and
+     * money requests that belong to it. Matched exactly, never as a prefix.
+     */
+    public static String trackKey(String programmeId, String municipalityCode) {
+        return programmeId + "-" + municipalityCode;
+    }
+
     /** Registers the programme and starts its process; the business key is the programme id. */
     public Programme start(NewProgramme request, String requestedBy) {
         Programme programme = register(request, requestedBy, null);
