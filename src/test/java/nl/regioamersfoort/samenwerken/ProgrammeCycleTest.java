@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A whole programme period 2022-2023 for the six municipalities of October 2021, through the real
@@ -34,8 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * meetings, the feedback moment after the elections, and the final report with the decision to
  * continue. Time moves through the calendar; every timer fires as a job.
  */
-@SpringBootTest
-@ActiveProfiles({"demo", "test"})
+@DemoApplicationTest
 class ProgrammeCycleTest {
 
     static final List<String> FUNDED = List.of("baarn", "bunschoten", "leusden", "soest", "woudenberg");

@@ -141,6 +141,12 @@ class LoginThrottle {
         }
     }
 
+    /** Forgets every count, as a restart of this node does. */
+    void forgetAll() {
+        accounts.clear();
+        addresses.clear();
+    }
+
     /** Accounts slowed down at this moment, longest wait first. */
     List<Slowdown> slowedAccounts() {
         return slowed(accounts, PER_ACCOUNT);

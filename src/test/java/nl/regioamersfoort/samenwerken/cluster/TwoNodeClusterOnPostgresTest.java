@@ -193,9 +193,10 @@ class TwoNodeClusterOnPostgresTest {
 
         // Halfway through the deadlines node 2 is stopped, as in a rolling restart; node 1 carries on alone.
         sleepUntil(base + 10_000);
-        Timestamp node2Stopped = new Timestamp(System.currentTimeMillis());
         stopping = true;
         node2.stop();
+        // Taken once node 2 is gone: a graceful stop lets it finish the jobs it had already begun.
+        Timestamp node2Stopped = new Timestamp(System.currentTimeMillis());
 
         Map<Integer, String> tasks = new LinkedHashMap<>();
         for (var entry : taskIds.entrySet()) {
