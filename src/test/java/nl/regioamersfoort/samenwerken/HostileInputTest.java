@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
-import nl.regioamersfoort.samenwerken.traject.LocalActivityRepository;
+import nl.regioamersfoort.samenwerken.traject.LocalTracks;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -87,7 +87,7 @@ class HostileInputTest {
     @Autowired
     Programmes programmes;
     @Autowired
-    LocalActivityRepository localActivities;
+    LocalTracks localTracks;
     @Autowired
     JdbcTemplate jdbc;
     @LocalServerPort
@@ -129,7 +129,7 @@ class HostileInputTest {
         driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // adoption
         driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // consent to share
         driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // R-01 on the activity
-        bunschotenActivity = localActivities.findByTrackIdOrderByPositionAsc(A + "-bunschoten").get(0).getId();
+        bunschotenActivity = localTracks.activities(A + "-bunschoten").get(0).getId();
         for (String[] step : new String[][] {{"overzicht-onderwerpen-opstellen", "projectleider", "onderwerpen"},
                 {"overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag"}, {"overzicht-onderwerpen-delen", "bosd", "verslag"},
                 {"plan-van-aanpak-opstellen", "adviseur", "planVanAanpak"}, {"plan-van-aanpak-voorbereiden", "stuurgroep", "verslag"},

@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
-import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
 import nl.regioamersfoort.samenwerken.programma.Programmes;

@@ -3,7 +3,7 @@ package nl.regioamersfoort.samenwerken.besluit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ConsentRepository extends JpaRepository<Consent, Long> {
+interface ConsentRepository extends JpaRepository<Consent, Long> {
 
     List<Consent> findByProgrammeIdOrderByIdAsc(String programmeId);
 

@@ -3,7 +3,7 @@ package nl.regioamersfoort.samenwerken.besluit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DecisionRepository extends JpaRepository<Decision, Long> {
+interface DecisionRepository extends JpaRepository<Decision, Long> {
 
     List<Decision> findBySubjectTypeAndSubjectRefOrderByIdAsc(SubjectType subjectType, String subjectRef);
 

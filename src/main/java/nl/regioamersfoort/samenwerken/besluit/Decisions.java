@@ -36,8 +36,13 @@ public class Decisions {
      * subject makes an earlier akkoord no longer the last word.
      */
     public Optional<Decision> latest(SubjectType type, String subjectRef) {
-        List<Decision> trail = decisions.findBySubjectTypeAndSubjectRefOrderByIdAsc(type, subjectRef);
+        List<Decision> trail = about(type, subjectRef);
         return trail.isEmpty() ? Optional.empty() : Optional.of(trail.get(trail.size() - 1));
+    }
+
+    /** Every decision on this subject, oldest first. */
+    public List<Decision> about(SubjectType type, String subjectRef) {
+        return decisions.findBySubjectTypeAndSubjectRefOrderByIdAsc(type, subjectRef);
     }
 
     public List<Decision> trail(String programmeId, String municipalityCode) {

@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.budget;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,16 @@ import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.Outcome;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import nl.regioamersfoort.samenwerken.traject.LocalActivity;
-import nl.regioamersfoort.samenwerken.traject.LocalActivityRepository;
+import nl.regioamersfoort.samenwerken.traject.LocalTracks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -54,18 +55,18 @@ public class ActivityMoney {
     private final ActivityMoneyRequestRepository requests;
     private final LedgerRepository ledger;
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final Decisions decisions;
-    private final LocalActivityRepository localActivities;
+    private final LocalTracks localTracks;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate newTransaction;
     private final EntityManager entityManager;
 
     ActivityMoney(ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
-            MunicipalityRepository municipalities, Decisions decisions, LocalActivityRepository localActivities, JdbcTemplate jdbc,
+            Municipalities municipalities, Decisions decisions, LocalTracks localTracks, JdbcTemplate jdbc,
             PlatformTransactionManager transactions, EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.localActivities = localActivities;
+        this.localTracks = localTracks;
         this.requests = requests;
         this.ledger = ledger;
         this.programmes = programmes;
@@ -85,7 +86,7 @@ public class ActivityMoney {
     public Application read(String programmeId, String municipalityCode, Object activity, Object amount, List<String> targetGroups,
             Object visibility, Object localActivityId) {
         Programme programme = programmes.get(programmeId);
-        Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
+        Municipality municipality = municipalities.byCode(municipalityCode == null ? "" : municipalityCode)
                 .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
         if (programme.participant(municipality.getCode()).isEmpty()) {
             throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
@@ -117,7 +118,7 @@ public class ActivityMoney {
         long remaining = remainingCents(programme, municipality.getCode(), year);
         if (cents > remaining) {
             throw FormInput.invalid("Het bedrag is hoger dan wat er dit jaar over is voor " + municipality.getName() + ": "
-                    + Euro.format(remaining) + ".");
+                    + Dutch.euros(remaining) + ".");
         }
         Long activityId = localActivity(localActivityId, programme, municipality);
         return new Application(programme.getId(), municipality.getCode(), title, groups, why, cents, activityId);
@@ -138,7 +139,7 @@ public class ActivityMoney {
             throw FormInput.invalid("Onbekende lokale activiteit: " + FormInput.quoted(localActivityId) + ".");
         }
         String track = Programmes.trackKey(programme.getId(), municipality.getCode());
-        return localActivities.findById(id).filter(activity -> activity.getTrackId().equals(track)).map(LocalActivity::getId)
+        return localTracks.activity(id).filter(activity -> activity.getTrackId().equals(track)).map(LocalActivity::getId)
                 .orElseThrow(() -> FormInput.invalid("Lokale activiteit " + id + " hoort niet bij " + municipality.getName()
                         + " in dit programma."));
     }
@@ -194,7 +195,7 @@ public class ActivityMoney {
                 application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now(),
                 execution.getProcessInstanceId()));
         execution.setVariable("aanvraagId", request.getId());
-        execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": " + request.getActivity());
+        execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": " + request.getActivity());
         FormInput.of(execution).consumed("activiteit", "zichtbaarheid", "doelgroepen", "bedrag");
     }
 
@@ -202,7 +203,7 @@ public class ActivityMoney {
     public void facts(DelegateExecution execution) {
         ActivityMoneyRequest request = ownOpenRequest(execution, "Eligibility not checked");
         Programme programme = programmes.get(request.getProgrammeId());
-        execution.setVariable("gefinancierd", municipalities.findById(request.getMunicipalityCode()).map(Municipality::isFunded).orElse(false));
+        execution.setVariable("gefinancierd", municipalities.byCode(request.getMunicipalityCode()).map(Municipality::isFunded).orElse(false));
         execution.setVariable("binnenBudget", request.getAmountCents() <= remainingCents(programme, request.getMunicipalityCode(), request.getYear()));
         execution.setVariable("activiteitGoedgekeurd", request.getLocalActivityId() == null
                 || decisions.isApproved(SubjectType.ACTIVITEIT, String.valueOf(request.getLocalActivityId()),
@@ -217,7 +218,7 @@ public class ActivityMoney {
     public void adjust(DelegateTask task) {
         ActivityMoneyRequest request = ownOpenRequest(task.getExecution(), "Amount not adjusted");
         request.adjustAmount(cents(task.getVariable("bedrag")));
-        task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Euro.format(request.getAmountCents()) + ": "
+        task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": "
                 + request.getActivity());
         FormInput.of(task).consumed("bedrag");
     }
@@ -250,7 +251,7 @@ public class ActivityMoney {
                 EngineClock.now()));
         request.grant();
         log.info("Activity money request {} of {} granted: {} booked on {}", request.getId(), request.getMunicipalityCode(),
-                Euro.format(request.getAmountCents()), request.getYear());
+                Dutch.euros(request.getAmountCents()), request.getYear());
         execution.setVariable("geboekt", true);
     }
 
@@ -275,7 +276,7 @@ public class ActivityMoney {
         lock(grant.getProgrammeId(), grant.getMunicipalityCode(), grant.getYear());
         long open = grant.getAmountCents() - ledger.refundedCents(grant.getId());
         if (cents > open) {
-            throw FormInput.invalid("Er kan hoogstens " + Euro.format(open) + " van deze toekenning terugkomen.");
+            throw FormInput.invalid("Er kan hoogstens " + Dutch.euros(open) + " van deze toekenning terugkomen.");
         }
         return ledger.save(LedgerEntry.refund(grant, cents, why, bookedBy, EngineClock.now()));
     }

@@ -2,5 +2,5 @@ package nl.regioamersfoort.samenwerken.budget;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ActivityMoneyRequestRepository extends JpaRepository<ActivityMoneyRequest, Long> {
+interface ActivityMoneyRequestRepository extends JpaRepository<ActivityMoneyRequest, Long> {
 }

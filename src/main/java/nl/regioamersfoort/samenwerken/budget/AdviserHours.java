@@ -1,20 +1,20 @@
 package nl.regioamersfoort.samenwerken.budget;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,17 +34,14 @@ public class AdviserHours {
 
     private final LedgerRepository ledger;
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final RuntimeService runtimeService;
-    private final JdbcTemplate jdbc;
 
-    AdviserHours(LedgerRepository ledger, Programmes programmes, MunicipalityRepository municipalities, RuntimeService runtimeService,
-            JdbcTemplate jdbc) {
+    AdviserHours(LedgerRepository ledger, Programmes programmes, Municipalities municipalities, RuntimeService runtimeService) {
         this.ledger = ledger;
         this.programmes = programmes;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
-        this.jdbc = jdbc;
     }
 
     /** A checked booking, not yet in the ledger. */
@@ -62,7 +59,7 @@ public class AdviserHours {
     @Transactional
     public Outcome book(String programmeId, String municipalityCode, Object hours, LocalDate day, String description, String bookedBy) {
         Booking booking = read(programmeId, municipalityCode, hours, day, description);
-        Programme programme = lockedProgramme(programmeId);
+        Programme programme = programmes.locked(programmeId);
         BigDecimal booked = ledger.hours(programmeId, day.getYear());
         if (booked.add(booking.hours()).compareTo(programme.getAdviserHoursCap()) > 0) {
             return new Outcome(null, askApproval(programme, booking, booked, bookedBy));
@@ -83,7 +80,7 @@ public class AdviserHours {
 
     /** "Uren boeken" after the projectleider approved hours beyond the cap. */
     public void bookApproved(DelegateExecution execution) {
-        Programme programme = lockedProgramme((String) execution.getVariable("programmaId"));
+        Programme programme = programmes.locked((String) execution.getVariable("programmaId"));
         Booking booking = new Booking(programme.getId(), (String) execution.getVariable("gemeente"),
                 new BigDecimal((String) execution.getVariable("uren")), LocalDate.parse((String) execution.getVariable("datum")),
                 (String) execution.getVariable("omschrijving"));
@@ -96,7 +93,7 @@ public class AdviserHours {
         Programme programme = programmes.get(programmeId);
         String code = municipalityCode == null || municipalityCode.isBlank() ? null : municipalityCode;
         if (code != null) {
-            Municipality municipality = municipalities.findById(code)
+            Municipality municipality = municipalities.byCode(code)
                     .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
             if (programme.participant(municipality.getCode()).isEmpty()) {
                 throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
@@ -134,10 +131,10 @@ public class AdviserHours {
         variables.put("datum", booking.day().toString());
         variables.put("omschrijving", booking.description());
         variables.put("geboektDoor", bookedBy);
-        variables.put("boekingOnderwerp", Euro.hours(booking.hours()) + " uur op " + EngineClock.dutch(booking.day()) + " voor "
+        variables.put("boekingOnderwerp", Dutch.hours(booking.hours()) + " uur op " + Dutch.date(booking.day()) + " voor "
                 + municipalityName(booking.municipalityCode()) + ": " + booking.description());
-        variables.put("urenStand", "Al geboekt in " + booking.day().getYear() + ": " + Euro.hours(booked) + " van " + Euro.hours(programme.getAdviserHoursCap())
-                + " uur; met deze boeking " + Euro.hours(booked.add(booking.hours())) + " uur.");
+        variables.put("urenStand", "Al geboekt in " + booking.day().getYear() + ": " + Dutch.hours(booked) + " van " + Dutch.hours(programme.getAdviserHoursCap())
+                + " uur; met deze boeking " + Dutch.hours(booked.add(booking.hours())) + " uur.");
         return runtimeService.startProcessInstanceByKey(APPROVAL_PROCESS, programme.getId() + "-uren-" + booking.day().getYear(), variables)
                 .getId();
     }
@@ -170,13 +167,7 @@ public class AdviserHours {
         runtimeService.startProcessInstanceByKey(SIGNAL_PROCESS, programme.getId() + "-uren-" + year, variables);
     }
 
-    private Programme lockedProgramme(String programmeId) {
-        Programme programme = programmes.get(programmeId);
-        jdbc.queryForList("SELECT id FROM programme WHERE id = ? FOR UPDATE", programmeId);
-        return programme;
-    }
-
     private String municipalityName(String code) {
-        return code == null ? "regionale taken" : municipalities.findById(code).map(Municipality::getName).orElse(code);
+        return code == null ? "regionale taken" : municipalities.byCode(code).map(Municipality::getName).orElse(code);
     }
 }

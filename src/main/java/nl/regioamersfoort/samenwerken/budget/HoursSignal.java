@@ -2,9 +2,8 @@ package nl.regioamersfoort.samenwerken.budget;
 
 import java.math.BigDecimal;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.herinnering.MailComposer;
-import nl.regioamersfoort.samenwerken.herinnering.MailDelivery;
-import nl.regioamersfoort.samenwerken.herinnering.MailKind;
+import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,11 +17,11 @@ import org.springframework.stereotype.Component;
 public class HoursSignal {
 
     private final IdentityService identityService;
-    private final MailComposer composer;
+    private final HoursSignalMail composer;
     private final MailDelivery delivery;
     private final Programmes programmes;
 
-    HoursSignal(IdentityService identityService, MailComposer composer, MailDelivery delivery, Programmes programmes) {
+    HoursSignal(IdentityService identityService, HoursSignalMail composer, MailDelivery delivery, Programmes programmes) {
         this.identityService = identityService;
         this.composer = composer;
         this.delivery = delivery;
@@ -43,6 +42,6 @@ public class HoursSignal {
         String programmeName = programmes.get(programmeId).getName();
         delivery.deliver(execution.getProcessInstanceId(), "Adviesuren " + year + " (" + threshold + "%)", MailKind.URENSIGNAAL,
                 (String) execution.getVariable("ontvanger"),
-                name -> composer.composeHoursSignal(name, programmeId, programmeName, year, threshold, booked, cap));
+                name -> composer.compose(name, programmeId, programmeName, year, threshold, booked, cap));
     }
 }

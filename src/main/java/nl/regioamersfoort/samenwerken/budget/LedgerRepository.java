@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
+interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
 
     List<LedgerEntry> findByProgrammeIdAndYearOrderByIdAsc(String programmeId, int year);
 

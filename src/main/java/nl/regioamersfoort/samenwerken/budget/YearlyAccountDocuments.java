@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.budget;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import nl.regioamersfoort.samenwerken.document.PdfDocuments;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.pdf.PdfDocuments;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
@@ -23,14 +24,12 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @Component
 public class YearlyAccountDocuments {
 
-    static final Locale DUTCH = Locale.forLanguageTag("nl");
 
     // Excel only detects UTF-8 with a BOM; without it municipality and activity names lose their accents.
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     // Dutch Excel uses the comma as decimal separator, so it expects ';' between fields.
     private static final String SEPARATOR = ";";
     private static final String CRLF = "\r\n";
-    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final String TEMPLATE = "jaarverantwoording";
 
     private final SpringTemplateEngine templates = PdfDocuments.templateEngine("templates/verantwoording/");
@@ -45,7 +44,7 @@ public class YearlyAccountDocuments {
 
         line(csv, text("Verantwoording"), text(account.programmeName()));
         line(csv, text("Jaar"), Integer.toString(account.year()));
-        line(csv, text("Opgesteld op"), date(account.preparedOn(), SHORT_DATE));
+        line(csv, text("Opgesteld op"), shortDate(account.preparedOn()));
         line(csv, text("Budget OCW"), euroPlain(account.ministryBudgetCents()));
 
         csv.append(CRLF);
@@ -64,7 +63,7 @@ public class YearlyAccountDocuments {
         line(csv, text("Gemeente"), text("Activiteit"), text("Doelgroepen"), text("Bedrag"), text("Toegekend op"));
         for (YearlyAccount.GrantedActivity activity : rows(account.activities())) {
             line(csv, text(activity.municipalityName()), text(activity.activity()), text(targetGroups(activity)),
-                    euroPlain(activity.amountCents()), date(activity.grantedOn(), SHORT_DATE));
+                    euroPlain(activity.amountCents()), shortDate(activity.grantedOn()));
         }
 
         csv.append(CRLF);
@@ -86,25 +85,25 @@ public class YearlyAccountDocuments {
     /** The account as a printable A4 PDF in Dutch, with the same three tables as the CSV. */
     public byte[] pdf(YearlyAccount account) {
         Objects.requireNonNull(account, "account");
-        Context context = new Context(DUTCH);
+        Context context = new Context(Dutch.LOCALE);
         context.setVariable("title", "Verantwoording " + pdfText(account.programmeName()) + " " + account.year());
-        context.setVariable("ministryBudget", Euro.format(account.ministryBudgetCents()));
-        context.setVariable("preparedOn", EngineClock.dutch(account.preparedOn()));
+        context.setVariable("ministryBudget", Dutch.euros(account.ministryBudgetCents()));
+        context.setVariable("preparedOn", Dutch.date(account.preparedOn()));
 
         List<MoneyRow> money = new ArrayList<>();
         for (YearlyAccount.MunicipalityMoney row : rows(account.money())) {
-            money.add(new MoneyRow(pdfText(row.municipalityName()), Euro.format(row.budgetCents()),
-                    Euro.format(row.grantedCents()), Euro.format(row.refundedCents()), Euro.format(row.remainingCents())));
+            money.add(new MoneyRow(pdfText(row.municipalityName()), Dutch.euros(row.budgetCents()),
+                    Dutch.euros(row.grantedCents()), Dutch.euros(row.refundedCents()), Dutch.euros(row.remainingCents())));
         }
         MoneyTotals totals = MoneyTotals.of(rows(account.money()));
         context.setVariable("money", money);
-        context.setVariable("moneyTotal", new MoneyRow("Totaal", Euro.format(totals.budgetCents()),
-                Euro.format(totals.grantedCents()), Euro.format(totals.refundedCents()), Euro.format(totals.remainingCents())));
+        context.setVariable("moneyTotal", new MoneyRow("Totaal", Dutch.euros(totals.budgetCents()),
+                Dutch.euros(totals.grantedCents()), Dutch.euros(totals.refundedCents()), Dutch.euros(totals.remainingCents())));
 
         List<ActivityRow> activities = new ArrayList<>();
         for (YearlyAccount.GrantedActivity row : rows(account.activities())) {
             activities.add(new ActivityRow(pdfText(row.municipalityName()), pdfText(row.activity()),
-                    pdfText(targetGroups(row)), Euro.format(row.amountCents()), date(row.grantedOn(), SHORT_DATE)));
+                    pdfText(targetGroups(row)), Dutch.euros(row.amountCents()), shortDate(row.grantedOn())));
         }
         context.setVariable("activities", activities);
 
@@ -154,7 +153,7 @@ public class YearlyAccountDocuments {
     }
 
     static String hours(BigDecimal hours) {
-        return Euro.hours(hours);
+        return Dutch.hours(hours);
     }
 
     /**
@@ -179,8 +178,8 @@ public class YearlyAccountDocuments {
         csv.append(String.join(SEPARATOR, fields)).append(CRLF);
     }
 
-    private static String date(LocalDate date, DateTimeFormatter format) {
-        return date == null ? "" : format.format(date);
+    private static String shortDate(LocalDate date) {
+        return date == null ? "" : Dutch.shortDate(date);
     }
 
     private static String targetGroups(YearlyAccount.GrantedActivity activity) {

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Participant;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -23,10 +23,10 @@ public class YearlyAccounts {
 
     private final LedgerRepository ledger;
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final ActivityMoney activityMoney;
 
-    YearlyAccounts(LedgerRepository ledger, Programmes programmes, MunicipalityRepository municipalities, ActivityMoney activityMoney) {
+    YearlyAccounts(LedgerRepository ledger, Programmes programmes, Municipalities municipalities, ActivityMoney activityMoney) {
         this.ledger = ledger;
         this.programmes = programmes;
         this.municipalities = municipalities;
@@ -41,7 +41,7 @@ public class YearlyAccounts {
         List<LedgerEntry> entries = ledger.findByProgrammeIdAndYearOrderByIdAsc(programmeId, year);
         List<YearlyAccount.MunicipalityMoney> money = new ArrayList<>();
         for (Participant participant : programme.getParticipants()) {
-            Municipality municipality = municipalities.findById(participant.getMunicipalityCode()).orElseThrow();
+            Municipality municipality = municipalities.byCode(participant.getMunicipalityCode()).orElseThrow();
             if (!municipality.isFunded()) {
                 continue;
             }
@@ -68,7 +68,7 @@ public class YearlyAccounts {
     }
 
     private String name(String code) {
-        return code == null ? "Regionaal" : municipalities.findById(code).map(Municipality::getName).orElse(code);
+        return code == null ? "Regionaal" : municipalities.byCode(code).map(Municipality::getName).orElse(code);
     }
 
     private static List<String> labels(String targetGroups) {

@@ -3,7 +3,7 @@ package nl.regioamersfoort.samenwerken.gemeente;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MunicipalityRepository extends JpaRepository<Municipality, String> {
+interface MunicipalityRepository extends JpaRepository<Municipality, String> {
 
     List<Municipality> findAllByOrderByNameAsc();
 }

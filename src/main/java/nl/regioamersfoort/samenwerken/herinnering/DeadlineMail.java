@@ -1,16 +1,18 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
+import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
-import nl.regioamersfoort.samenwerken.programma.WorkingDays;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,11 +39,11 @@ public class DeadlineMail {
     private final MailDelivery delivery;
     private final TaskService taskService;
     private final IdentityService identityService;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final Programmes programmes;
 
     DeadlineMail(ReminderSettings settings, MailComposer composer, MailDelivery delivery, TaskService taskService,
-            IdentityService identityService, MunicipalityRepository municipalities, Programmes programmes) {
+            IdentityService identityService, Municipalities municipalities, Programmes programmes) {
         this.settings = settings;
         this.composer = composer;
         this.delivery = delivery;
@@ -128,7 +130,7 @@ public class DeadlineMail {
         String municipality = null;
         Object code = taskService.getVariable(task.getId(), "gemeente");
         if (code != null) {
-            municipality = municipalities.findById(code.toString()).map(Municipality::getName).orElse(null);
+            municipality = municipalities.byCode(code.toString()).map(Municipality::getName).orElse(null);
         }
         String programme = null;
         Object programmeId = taskService.getVariable(task.getId(), "programmaId");

@@ -1,14 +1,15 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,13 +38,13 @@ class PortfolioHandOvers {
     private static final Logger log = LoggerFactory.getLogger(PortfolioHandOvers.class);
 
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final PortfolioHandOverRepository trail;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
 
-    PortfolioHandOvers(Programmes programmes, MunicipalityRepository municipalities, PortfolioHandOverRepository trail,
+    PortfolioHandOvers(Programmes programmes, Municipalities municipalities, PortfolioHandOverRepository trail,
             IdentityService identityService, RuntimeService runtimeService, TaskService taskService) {
         this.programmes = programmes;
         this.municipalities = municipalities;
@@ -71,7 +72,7 @@ class PortfolioHandOvers {
         if (blank(municipalityCode) || blank(newHolder)) {
             throw FormInput.invalid("Geef de gemeente en de nieuwe wethouder.");
         }
-        Municipality municipality = municipalities.findById(municipalityCode)
+        Municipality municipality = municipalities.byCode(municipalityCode)
                 .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
         String name = municipality.getName();
         if (programme.participant(municipality.getCode()).isEmpty()) {
@@ -118,7 +119,7 @@ class PortfolioHandOvers {
                 .orElseThrow(() -> FormInput.invalid("Een wissel van portefeuillehouder gaat via de Samenwerken-API "
                         + "(POST /api/programmas/" + programmeId + "/portefeuillehouderwissel), niet met een los bericht."));
         String code = handOver.getMunicipalityCode();
-        String name = municipalities.findById(code).map(Municipality::getName).orElse(code);
+        String name = municipalities.byCode(code).map(Municipality::getName).orElse(code);
         // Exact business keys: the track and the gates and money requests called from it, never another programme's.
         String trackKey = Programmes.trackKey(programmeId, code);
         List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(trackKey)

@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;

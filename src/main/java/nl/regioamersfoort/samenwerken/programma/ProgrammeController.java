@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.security.Principal;
@@ -8,9 +9,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,12 @@ class ProgrammeController {
 
     private final Programmes programmes;
     private final ProgrammeStop programmeStop;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final RuntimeService runtimeService;
     private final Optional<TrackStatuses> trackStatuses;
     private final PortfolioHandOvers handOvers;
 
-    ProgrammeController(Programmes programmes, ProgrammeStop programmeStop, MunicipalityRepository municipalities,
+    ProgrammeController(Programmes programmes, ProgrammeStop programmeStop, Municipalities municipalities,
             RuntimeService runtimeService, Optional<TrackStatuses> trackStatuses, PortfolioHandOvers handOvers) {
         this.programmes = programmes;
         this.programmeStop = programmeStop;
@@ -76,7 +77,7 @@ class ProgrammeController {
         Programme programme = programmes.visibleTo(id, insight);
         ProgrammeCalendar calendar = programme.getCalendar();
         List<DeelnemendeGemeente> participants = programme.getParticipants().stream().map(participant -> {
-            Municipality municipality = municipalities.findById(participant.getMunicipalityCode()).orElseThrow();
+            Municipality municipality = municipalities.byCode(participant.getMunicipalityCode()).orElseThrow();
             String regionalOnly = municipality.isFunded() ? null : "ALLEEN_REGIONAAL";
             if (!insight.seesLocalStatusOf(municipality.getCode())) {
                 return new DeelnemendeGemeente(municipality.getCode(), municipality.getName(), municipality.isFunded(),

@@ -1,9 +1,12 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-/** The programme has stopped or finished: there is nothing left to stop (409). */
-public class ProgrammeNotRunningException extends RuntimeException {
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import org.springframework.http.HttpStatus;
 
-    ProgrammeNotRunningException(String programmeId) {
-        super("Programma " + programmeId + " loopt niet (meer).");
+/** The programme has stopped or finished: there is nothing left to stop (409). */
+public class ProgrammeNotRunningException extends ApiRefusal {
+
+    ProgrammeNotRunningException() {
+        super(HttpStatus.CONFLICT, "Het programma loopt niet (meer).");
     }
 }

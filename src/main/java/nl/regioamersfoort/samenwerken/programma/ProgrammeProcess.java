@@ -5,11 +5,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,12 +32,12 @@ public class ProgrammeProcess {
     private static final Logger log = LoggerFactory.getLogger(ProgrammeProcess.class);
 
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final PortfolioHandOvers handOvers;
 
-    ProgrammeProcess(Programmes programmes, MunicipalityRepository municipalities, TaskService taskService,
+    ProgrammeProcess(Programmes programmes, Municipalities municipalities, TaskService taskService,
             RuntimeService runtimeService, PortfolioHandOvers handOvers) {
         this.programmes = programmes;
         this.municipalities = municipalities;
@@ -131,7 +131,7 @@ public class ProgrammeProcess {
         form.requiredText("toelichting", "Toelichting", 2000);
         List<String> affected = form.list("bijsturenGemeenten");
         for (String code : affected) {
-            if (municipalities.findById(code).isEmpty()) {
+            if (municipalities.byCode(code).isEmpty()) {
                 throw FormInput.invalid("Onbekende gemeente bij bijsturen: " + FormInput.quoted(code) + ".");
             }
         }
@@ -172,7 +172,7 @@ public class ProgrammeProcess {
         Programme previous = programmes.get((String) execution.getVariable(PROGRAMME_ID));
         LocalDate start = previous.getEnd().plusDays(1);
         LocalDate end = start.plusYears(2).minusDays(1);
-        List<String> members = municipalities.findAllByOrderByNameAsc().stream()
+        List<String> members = municipalities.all().stream()
                 .filter(m -> m.isMemberOn(start)).map(Municipality::getCode).toList();
         String name = previous.getName().replaceAll("\\s*\\d{4}\\s*-\\s*\\d{4}\\s*$", "").strip()
                 + " " + start.getYear() + "-" + end.getYear();

@@ -2,8 +2,8 @@ package nl.regioamersfoort.samenwerken.programma;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -78,7 +78,7 @@ public class ProgrammeStop {
         List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery().processDefinitionKey(Programmes.PROCESS_KEY)
                 .processInstanceBusinessKey(programme.getId()).variableValueEquals(ProgrammeProcess.PROGRAMME_ID, programme.getId()).list();
         if (programme.getStatus() != ProgrammeStatus.LOPEND || instances.isEmpty()) {
-            throw new ProgrammeNotRunningException(programme.getId());
+            throw new ProgrammeNotRunningException();
         }
         String recorded = "Programma gestopt door beheer (" + administrator + "): " + text;
         for (ProcessInstance instance : instances) {

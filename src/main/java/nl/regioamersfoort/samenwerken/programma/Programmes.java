@@ -1,16 +1,19 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +24,15 @@ public class Programmes {
 
     public static final String PROCESS_KEY = "programma-inclusie-diversiteit";
     private final ProgrammeRepository programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final RuntimeService runtimeService;
+    private final JdbcTemplate jdbc;
 
-    Programmes(ProgrammeRepository programmes, MunicipalityRepository municipalities, RuntimeService runtimeService) {
+    Programmes(ProgrammeRepository programmes, Municipalities municipalities, RuntimeService runtimeService, JdbcTemplate jdbc) {
         this.programmes = programmes;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -99,7 +104,7 @@ public class Programmes {
     /** A municipality joins a running programme (message GemeenteTreedtToe). */
     Participant join(String programmeId, String municipalityCode, LocalDate joinedOn) {
         Programme programme = get(programmeId);
-        Municipality municipality = municipalities.findById(municipalityCode == null ? "" : municipalityCode)
+        Municipality municipality = municipalities.byCode(municipalityCode == null ? "" : municipalityCode)
                 .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
         if (programme.participant(municipality.getCode()).isPresent()) {
             throw FormInput.invalid(municipality.getName() + " doet al mee aan dit programma.");
@@ -108,7 +113,7 @@ public class Programmes {
             throw FormInput.invalid("De datum van toetreding valt buiten de looptijd van het programma.");
         }
         if (!municipality.isMemberOn(joinedOn)) {
-            throw FormInput.invalid(municipality.getName() + " is op " + EngineClock.dutch(joinedOn)
+            throw FormInput.invalid(municipality.getName() + " is op " + Dutch.date(joinedOn)
                     + " geen lid van de samenwerking.");
         }
         programme.addParticipant(municipality.getCode(), joinedOn);
@@ -119,6 +124,16 @@ public class Programmes {
     public Programme get(String programmeId) {
         return programmes.findById(programmeId == null ? "" : programmeId)
                 .orElseThrow(() -> new ProgrammeNotFoundException(programmeId));
+    }
+
+    /**
+     * The programme, its row locked until the caller's transaction ends, so that what is counted
+     * against the programme (the adviser's hours against the year's cap) is counted one at a time.
+     */
+    public Programme locked(String programmeId) {
+        Programme programme = get(programmeId);
+        jdbc.queryForList("SELECT id FROM programme WHERE id = ? FOR UPDATE", programmeId);
+        return programme;
     }
 
     /**
@@ -150,13 +165,13 @@ public class Programmes {
     public List<String> fundedParticipants(String programmeId) {
         return get(programmeId).getParticipants().stream()
                 .map(Participant::getMunicipalityCode)
-                .filter(code -> municipalities.findById(code).map(Municipality::isFunded).orElse(false))
+                .filter(code -> municipalities.byCode(code).map(Municipality::isFunded).orElse(false))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public boolean isFunded(String municipalityCode) {
-        return municipalities.findById(municipalityCode).map(Municipality::isFunded).orElse(false);
+        return municipalities.byCode(municipalityCode).map(Municipality::isFunded).orElse(false);
     }
 
     void stop(String programmeId, String reason) {
@@ -173,11 +188,11 @@ public class Programmes {
         }
         List<Municipality> participants = new ArrayList<>();
         for (String code : new LinkedHashSet<>(codes)) {
-            Municipality municipality = municipalities.findById(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
+            Municipality municipality = municipalities.byCode(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(code) + "."));
             if (!municipality.isMemberOn(start)) {
                 throw FormInput.invalid(municipality.getName() + " is op de startdatum nog geen lid van de "
-                        + "samenwerking (lid vanaf " + EngineClock.dutch(municipality.getMemberFrom())
+                        + "samenwerking (lid vanaf " + Dutch.date(municipality.getMemberFrom())
                         + "). Laat de gemeente later toetreden.");
             }
             participants.add(municipality);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RegionalAgendaItemRepository extends JpaRepository<RegionalAgendaItem, Long> {
+interface RegionalAgendaItemRepository extends JpaRepository<RegionalAgendaItem, Long> {
 
     List<RegionalAgendaItem> findByProgrammeIdOrderByMeetingDateAscIdAsc(String programmeId);
 

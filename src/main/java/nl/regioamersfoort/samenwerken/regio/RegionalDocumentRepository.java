@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RegionalDocumentRepository extends JpaRepository<RegionalDocument, Long> {
+interface RegionalDocumentRepository extends JpaRepository<RegionalDocument, Long> {
 
     List<RegionalDocument> findByProgrammeIdOrderByIdAsc(String programmeId);
 

@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.regio;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -7,11 +8,11 @@ import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,10 @@ public class RegionalTrackProcess {
     private final RegionalAgendaItemRepository agendaItems;
     private final Decisions decisions;
     private final Programmes programmes;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
 
     RegionalTrackProcess(RegionalDocumentRepository documents, RegionalAgendaItemRepository agendaItems, Decisions decisions,
-            Programmes programmes, MunicipalityRepository municipalities) {
+            Programmes programmes, Municipalities municipalities) {
         this.documents = documents;
         this.agendaItems = agendaItems;
         this.decisions = decisions;
@@ -84,7 +85,7 @@ public class RegionalTrackProcess {
             }
         }
         List<RegionalAgendaItem> items = agendaItems.findByProgrammeIdAndMeetingDateOrderByIdAsc(programmeId, meeting);
-        task.setVariableLocal("vergaderdatum", EngineClock.dutch(meeting));
+        task.setVariableLocal("vergaderdatum", Dutch.date(meeting));
         task.setVariableLocal("agenda", items.isEmpty() ? "Geen nieuwe gedeelde resultaten sinds de vorige vergadering."
                 : items.stream().map(item -> "- " + name(item.getMunicipalityCode()) + ": " + item.getText())
                         .collect(Collectors.joining("\n")));
@@ -110,7 +111,7 @@ public class RegionalTrackProcess {
     }
 
     private String name(String code) {
-        return municipalities.findById(code).map(Municipality::getName).orElse(code);
+        return municipalities.byCode(code).map(Municipality::getName).orElse(code);
     }
 
     private static String programmeId(DelegateTask task) {

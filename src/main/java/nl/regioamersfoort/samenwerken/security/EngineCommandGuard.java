@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.identity.User;
-import nl.regioamersfoort.samenwerken.engine.StartFormFields;
+import nl.regioamersfoort.samenwerken.platform.engine.StartFormFields;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;

@@ -4,7 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -36,12 +36,12 @@ class IdentitySetup implements SmartInitializingSingleton {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final Environment environment;
     private final ObjectProvider<DemoUsers> demoUsers;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            MunicipalityRepository municipalities, Environment environment,
+            Municipalities municipalities, Environment environment,
             ObjectProvider<DemoUsers> demoUsers) {
         this.environment = environment;
         this.demoUsers = demoUsers;
@@ -54,7 +54,7 @@ class IdentitySetup implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         List<Roles.GroupDefinition> groups =
                 new ArrayList<>(Roles.REGIONAL);
-        municipalities.findAllByOrderByNameAsc()
+        municipalities.all()
                 .forEach(m -> groups.addAll(Roles.local(m.getCode(), m.getName())));
         groups.forEach(group -> ensureGroup(group.id(), group.name()));
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda-beheerders");
@@ -89,7 +89,7 @@ class IdentitySetup implements SmartInitializingSingleton {
         ensureGrant(Roles.PROJECTLEIDER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         // A beleidsambtenaar asks for activity money from Tasklist's start form; the request process
         // itself checks that it is for their own municipality (ActivityMoney).
-        municipalities.findAllByOrderByNameAsc().forEach(m -> {
+        municipalities.all().forEach(m -> {
             ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, Permissions.READ);
             ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, Permissions.CREATE_INSTANCE);
             ensureGrant(Roles.beleidsambtenaar(m.getCode()), Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);

@@ -2,7 +2,7 @@ package nl.regioamersfoort.samenwerken.security;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

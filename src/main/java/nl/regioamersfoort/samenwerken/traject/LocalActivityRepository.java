@@ -3,7 +3,7 @@ package nl.regioamersfoort.samenwerken.traject;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface LocalActivityRepository extends JpaRepository<LocalActivity, Long> {
+interface LocalActivityRepository extends JpaRepository<LocalActivity, Long> {
 
     List<LocalActivity> findByTrackIdOrderByPositionAsc(String trackId);
 

@@ -10,16 +10,16 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.regioamersfoort.samenwerken.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
-import nl.regioamersfoort.samenwerken.engine.FormInput;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.gemeente.MunicipalityRepository;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.programma.Participant;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
-import nl.regioamersfoort.samenwerken.programma.WorkingDays;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -32,11 +32,11 @@ public class LocalTrackProcess {
     private final LocalTrackRepository tracks;
     private final LocalActivityRepository activities;
     private final ProgressTalkRepository progressTalks;
-    private final MunicipalityRepository municipalities;
+    private final Municipalities municipalities;
     private final Programmes programmes;
 
     LocalTrackProcess(LocalTrackRepository tracks, LocalActivityRepository activities, ProgressTalkRepository progressTalks,
-            MunicipalityRepository municipalities, Programmes programmes) {
+            Municipalities municipalities, Programmes programmes) {
         this.tracks = tracks;
         this.activities = activities;
         this.progressTalks = progressTalks;
@@ -53,7 +53,7 @@ public class LocalTrackProcess {
         String programmeId = (String) execution.getVariable("programmaId");
         String code = (String) execution.getVariable("gemeente");
         Programme programme = programmes.get(programmeId);
-        Municipality municipality = municipalities.findById(code).orElseThrow();
+        Municipality municipality = municipalities.byCode(code).orElseThrow();
         Participant participant = programme.participant(code)
                 .orElseThrow(() -> new IllegalStateException(code + " does not take part in " + programmeId));
         ProgrammeCalendar calendar = programme.getCalendar();
@@ -184,7 +184,7 @@ public class LocalTrackProcess {
     /** The draft a beleidsambtenaar starts from when asking consent to share; they may shorten it. */
     public String draftToShare(String trackId, String kind, Object progressTalkId) {
         LocalTrack track = track(trackId);
-        String name = municipalities.findById(track.getMunicipalityCode()).map(Municipality::getName).orElse(track.getMunicipalityCode());
+        String name = municipalities.byCode(track.getMunicipalityCode()).map(Municipality::getName).orElse(track.getMunicipalityCode());
         StringJoiner text = new StringJoiner("\n");
         switch (kind) {
             case "INVENTARISATIE" -> {

@@ -2,5 +2,5 @@ package nl.regioamersfoort.samenwerken.traject;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface LocalTrackRepository extends JpaRepository<LocalTrack, String> {
+interface LocalTrackRepository extends JpaRepository<LocalTrack, String> {
 }

@@ -3,7 +3,7 @@ package nl.regioamersfoort.samenwerken.traject;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgressTalkRepository extends JpaRepository<ProgressTalk, Long> {
+interface ProgressTalkRepository extends JpaRepository<ProgressTalk, Long> {
 
     List<ProgressTalk> findByTrackIdOrderByHeldAtAsc(String trackId);
 }

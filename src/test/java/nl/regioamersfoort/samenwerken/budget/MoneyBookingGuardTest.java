@@ -14,9 +14,9 @@ import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
 import nl.regioamersfoort.samenwerken.besluit.Decision;
-import nl.regioamersfoort.samenwerken.besluit.DecisionRepository;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
-import nl.regioamersfoort.samenwerken.engine.InvalidInputException;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -60,7 +60,7 @@ class MoneyBookingGuardTest {
     @Autowired
     ActivityMoneyRequestRepository requests;
     @Autowired
-    DecisionRepository decisions;
+    Decisions decisions;
     @LocalServerPort
     int port;
     @Autowired
@@ -131,7 +131,7 @@ class MoneyBookingGuardTest {
     }
 
     List<Decision> decisionsAbout(long request) {
-        return decisions.findBySubjectTypeAndSubjectRefOrderByIdAsc(SubjectType.ACTIVITEITENGELD, String.valueOf(request));
+        return decisions.about(SubjectType.ACTIVITEITENGELD, String.valueOf(request));
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.regioamersfoort.samenwerken.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -135,11 +136,11 @@ class YearlyAccountDocumentsTest {
         assertThat(YearlyAccountDocuments.euroPlain(5)).isEqualTo("0,05");
         assertThat(YearlyAccountDocuments.euroPlain(-1_250)).isEqualTo("-12,50");
         assertThat(YearlyAccountDocuments.euroPlain(Long.MAX_VALUE)).isEqualTo("92233720368547758,07");
-        assertThat(Euro.format(0)).isEqualTo("€ 0,00");
-        assertThat(Euro.format(99_999)).isEqualTo("€ 999,99");
-        assertThat(Euro.format(100_000)).isEqualTo("€ 1.000,00");
-        assertThat(Euro.format(123_456_789)).isEqualTo("€ 1.234.567,89");
-        assertThat(Euro.format(-125_050)).isEqualTo("€ -1.250,50");
+        assertThat(Dutch.euros(0)).isEqualTo("€ 0,00");
+        assertThat(Dutch.euros(99_999)).isEqualTo("€ 999,99");
+        assertThat(Dutch.euros(100_000)).isEqualTo("€ 1.000,00");
+        assertThat(Dutch.euros(123_456_789)).isEqualTo("€ 1.234.567,89");
+        assertThat(Dutch.euros(-125_050)).isEqualTo("€ -1.250,50");
     }
 
     @Test

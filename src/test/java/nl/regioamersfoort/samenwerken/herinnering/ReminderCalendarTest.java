@@ -2,6 +2,7 @@ package nl.regioamersfoort.samenwerken.herinnering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

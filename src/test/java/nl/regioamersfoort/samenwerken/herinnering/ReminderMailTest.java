@@ -3,6 +3,8 @@ package nl.regioamersfoort.samenwerken.herinnering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
+import nl.regioamersfoort.samenwerken.platform.mail.MailStatus;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
@@ -158,7 +160,7 @@ class ReminderMailTest {
                 LocalDate.of(2032, 12, 31), List.of("soest"), null, null, null, null, null, null), "projectleider").getId();
         Task inventory = driver.task(programme + "-soest", "inventarisatie-opstellen");
         LocalDate due = inventory.getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate();
-        LocalDate reminderDay = nl.regioamersfoort.samenwerken.programma.WorkingDays.minusWorkingDays(due, 3);
+        LocalDate reminderDay = nl.regioamersfoort.samenwerken.platform.time.WorkingDays.minusWorkingDays(due, 3);
 
         smtp.stop();
         ClockUtil.setCurrentTime(ProcessDriver.at(reminderDay + "T10:00:00"));

@@ -2,6 +2,7 @@ package nl.regioamersfoort.samenwerken.programma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
-import nl.regioamersfoort.samenwerken.engine.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

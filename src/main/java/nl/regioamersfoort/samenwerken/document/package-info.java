@@ -1,2 +1,0 @@
-/** Shared document output: printable PDFs with an embedded font. */
-package nl.regioamersfoort.samenwerken.document;

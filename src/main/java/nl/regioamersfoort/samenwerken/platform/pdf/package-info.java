@@ -1,0 +1,2 @@
+/** Shared document output: printable PDFs with an embedded font. */
+package nl.regioamersfoort.samenwerken.platform.pdf;

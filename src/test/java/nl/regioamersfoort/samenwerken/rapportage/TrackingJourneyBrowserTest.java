@@ -1,0 +1,127 @@
+package nl.regioamersfoort.samenwerken.rapportage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import nl.regioamersfoort.samenwerken.Browser;
+import nl.regioamersfoort.samenwerken.DemoApplicationTest;
+import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The human journey in headless Chromium: the projectleider starts a programme from Tasklist's start
+ * form, wethouder.baarn decides on Baarn's inventory in the Camunda Form, the dashboard shows Baarn's
+ * next phase, and the stuurgroep sees nothing of it that was not shared. Screenshots of every step
+ * are kept in target/screenshots. The tracking pages pass axe-core without serious or critical findings.
+ */
+@DemoApplicationTest
+class TrackingJourneyBrowserTest {
+
+    static final String INVENTORY = "Ontmoetingsplekken voor LHBTI+ jongeren ontbreken";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Programmes programmes;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void fromStartFormToWethouderDecisionToDashboard() {
+        try (Browser browser = Browser.open(port)) {
+            // The projectleider starts the programme in Tasklist.
+            browser.login("projectleider");
+            browser.clickable(By.xpath("//a[@ng-click='open()'][.//span[contains(@class,'glyphicon-list-alt')]]")).click();
+            browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Programma inclusie en diversiteit')]")).click();
+            browser.visible(By.cssSelector("input[id$='-Field_naam']")).sendKeys("Inclusie en diversiteit 2027-2028");
+            date(browser, "start", "01/01/2027");
+            date(browser, "einde", "12/31/2028");
+            browser.driver().findElement(By.cssSelector("input[id$='-Field_gemeenten-1']")).click(); // Baarn
+            browser.driver().findElement(By.cssSelector("input[id$='-Field_gemeenten-4']")).click(); // Leusden
+            browser.screenshot("1-projectleider-startformulier");
+            browser.click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+            browser.waitFor(d -> programmes.all().stream().anyMatch(p -> p.getName().equals("Inclusie en diversiteit 2027-2028")));
+            browser.screenshot("2-projectleider-programma-gestart");
+            Programme programme = programmes.all().stream().filter(p -> p.getName().equals("Inclusie en diversiteit 2027-2028")).findFirst().orElseThrow();
+            String baarn = programme.getId() + "-baarn";
+
+            // Baarn's beleidsambtenaar writes the inventory and prepares the discussion (engine API, as in Tasklist).
+            ProcessDriver driver = new ProcessDriver(engine);
+            driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", INVENTORY,
+                    "mogelijkeVervolgstap", "Gesprek met de jongerenwerkers");
+            driver.complete(baarn, "besluit-voorbereiden", "ambtenaar.baarn", "voorstel", "Inventarisatie vaststellen: " + INVENTORY);
+
+            // wethouder.baarn opens the discussion in Tasklist, fills in the form and completes it.
+            browser.login("wethouder.baarn");
+            browser.click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), 'Taken van mijn gemeente')]"));
+            browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Besluit: Inventarisatie')]")).click();
+            browser.clickable(By.cssSelector("[ng-click='claim()']")).click();
+            browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            browser.click(By.cssSelector("input[id$='-Field_uitkomst-0']")); // akkoord
+            browser.visible(By.cssSelector("textarea[id$='-Field_motivering']")).sendKeys("Helder beeld, ga door met het maatwerkplan.");
+            browser.screenshot("3-wethouder-baarn-besluit");
+            browser.click(By.cssSelector("button[ng-click='complete()']"));
+            // The job executor is off in tests; the test runs the engine's continuations itself.
+            browser.waitFor(d -> {
+                driver.runDueJobs();
+                return driver.hasTask(baarn, "maatwerkplan-opstellen");
+            });
+            browser.screenshot("4-wethouder-baarn-afgerond");
+
+            // The dashboard shows Baarn's next phase.
+            browser.login("projectleider").go("/dashboard");
+            By baarnRow = By.cssSelector("section[aria-labelledby='programma-" + programme.getId() + "'] tr[data-gemeente='baarn']");
+            WebElement row = browser.visible(baarnRow);
+            assertThat(row.getText()).contains("Maatwerkplan", "Akkoord: Inventarisatie");
+            browser.screenshot("5-dashboard-projectleider");
+
+            // The stuurgroep sees Baarn's row but nothing Baarn did not share.
+            browser.login("stuurgroep").go("/dashboard");
+            assertThat(browser.visible(baarnRow).getText()).contains("Nog niets gedeeld")
+                    .doesNotContain("Akkoord");
+            assertThat(browser.pageText()).doesNotContain(INVENTORY);
+            browser.go("/dashboard/rapportage/" + programme.getId());
+            assertThat(browser.pageText()).contains("Voortgangsrapportage").doesNotContain(INVENTORY);
+            browser.screenshot("6-dashboard-stuurgroep");
+        }
+    }
+
+    @Test
+    void theTrackingPagesPassAxeCore() {
+        Programme programme = programmes.start(new nl.regioamersfoort.samenwerken.programma.NewProgramme("Toegankelijkheid 2027", java.time.LocalDate.of(2027, 1, 1),
+                java.time.LocalDate.of(2027, 12, 31), List.of("baarn", "soest"), null, null, null, null, null, null), "projectleider");
+        try (Browser browser = Browser.open(port)) {
+            browser.login("projectleider");
+            for (String page : List.of("/dashboard", "/dashboard/traject/" + programme.getId() + "-baarn", "/dashboard/regionaal/" + programme.getId(),
+                    "/dashboard/rapportage/" + programme.getId(), "/dashboard/eindrapportage/" + programme.getId(), "/dashboard/traject/bestaat-niet")) {
+                browser.go(page);
+                Results results = new AxeBuilder().analyze(browser.driver());
+                List<String> serious = results.getViolations().stream()
+                        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                        .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                        .toList();
+                assertThat(serious).as("axe-core on %s", page).isEmpty();
+                assertThat(results.getPasses()).extracting(Rule::getId).as("axe-core ran on %s", page).contains("html-has-lang");
+            }
+        }
+    }
+
+    /** form-js' date field takes typed dates as mm/dd/yyyy; Enter closes its picker. */
+    private static void date(Browser browser, String key, String value) {
+        WebElement input = browser.visible(By.cssSelector("input[id$='-Field_" + key + "-date']"));
+        input.click();
+        input.sendKeys(value, Keys.ENTER);
+    }
+}
