@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
@@ -15,6 +17,12 @@ import org.springframework.stereotype.Component;
 // Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
 @Component("decisionGate")
 public class DecisionGate {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses decisionProcesses() {
+        return OwnedProcesses.local("wethouder-besluit");
+    }
 
     static final String DECISION_ID = "besluitId";
 

@@ -1,9 +1,12 @@
 package nl.regioamersfoort.samenwerken.budget;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,6 +52,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 // Public: the process model calls it by bean name, and JUEL invokes only public classes' methods.
 @Component("activityMoney")
 public class ActivityMoney {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses budgetProcesses() {
+        return new OwnedProcesses(Set.of("activiteitengeld-aanvraag"), Set.of(), Set.of(AdviserHours.APPROVAL_PROCESS, AdviserHours.SIGNAL_PROCESS));
+    }
 
     private static final Logger log = LoggerFactory.getLogger(ActivityMoney.class);
 

@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
 import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
 import java.time.LocalDate;
@@ -31,6 +33,12 @@ import org.springframework.stereotype.Component;
 // Public: the process model calls it by bean name, and JUEL invokes only public classes' methods.
 @Component("deadlineMail")
 public class DeadlineMail {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses reminderProcesses() {
+        return OwnedProcesses.coordinatorsOnly(TaskWatch.PROCESS_KEY);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineMail.class);
 

@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Component;
 // Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
 @Component("programmeProcess")
 public class ProgrammeProcess {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses programmeProcesses() {
+        return OwnedProcesses.regional(Programmes.PROCESS_KEY);
+    }
 
     static final String PROGRAMME_ID = "programmaId";
     static final String MESSAGE_PLAN_ADJUSTMENT = "PlanBijsturen";

@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken.regio;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.time.LocalDate;
 import java.util.Date;
@@ -25,6 +27,12 @@ import org.springframework.stereotype.Component;
 // Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
 @Component("regionalTrack")
 public class RegionalTrackProcess {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses regionalProcesses() {
+        return OwnedProcesses.regional("regionaal-spoor");
+    }
 
     private final RegionalDocumentRepository documents;
     private final RegionalAgendaItemRepository agendaItems;

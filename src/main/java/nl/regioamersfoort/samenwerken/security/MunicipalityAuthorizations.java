@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -31,11 +33,12 @@ import org.springframework.stereotype.Component;
  * of a task access to that task; the case around it (process instance, its variables, its history)
  * needs a grant per instance, which this plugin writes when the instance starts:
  * <ul>
- * <li>a local track ({@code gemeentetraject}), its wethouder gates ({@code wethouder-besluit}) and an
- * activity money request ({@code activiteitengeld-aanvraag}): {@code wethouder-<code>} and
- * {@code beleidsambtenaar-<code>} of the municipality the instance belongs to;</li>
- * <li>the programme and the regional track: {@code stuurgroep-sd} and {@code bosd}.</li>
+ * <li>the local processes (a local track, its wethouder gates, an activity money request):
+ * {@code wethouder-<code>} and {@code beleidsambtenaar-<code>} of the municipality the instance
+ * belongs to;</li>
+ * <li>the regional ones (the programme and the regional track): {@code stuurgroep-sd} and {@code bosd}.</li>
  * </ul>
+ * Which processes are local or regional, the features that own them declare ({@link OwnedProcesses}).
  * The coordinators and beheer read every case through their grants on all process definitions
  * ({@link IdentitySetup}).
  * <p>
@@ -48,13 +51,20 @@ import org.springframework.stereotype.Component;
 @Component
 class MunicipalityAuthorizations extends AbstractProcessEnginePlugin {
 
-    /** Business key {@code <programmeId>-<code>}, variables {@code programmaId} and {@code gemeente} = {@code <code>}. */
-    private static final Set<String> LOCAL_PROCESSES = Set.of("gemeentetraject", "wethouder-besluit", "activiteitengeld-aanvraag");
-    private static final Set<String> REGIONAL_PROCESSES = Set.of("programma-inclusie-diversiteit", "regionaal-spoor");
     private static final List<String> REGIONAL_GROUPS = List.of(Roles.STUURGROEP_SD, Roles.BOSD);
 
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Logger log = LoggerFactory.getLogger(MunicipalityAuthorizations.class);
+
+    /** Business key {@code <programmeId>-<code>}, variables {@code programmaId} and {@code gemeente} = {@code <code>}. */
+    private final Set<String> localProcesses;
+    private final Set<String> regionalProcesses;
+
+    /** The features say which processes are theirs, and which of those are local or regional. */
+    MunicipalityAuthorizations(List<OwnedProcesses> features) {
+        this.localProcesses = features.stream().flatMap(owned -> owned.local().stream()).collect(Collectors.toUnmodifiableSet());
+        this.regionalProcesses = features.stream().flatMap(owned -> owned.regional().stream()).collect(Collectors.toUnmodifiableSet());
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -65,10 +75,10 @@ class MunicipalityAuthorizations extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                if (LOCAL_PROCESSES.contains(processDefinition.getKey())) {
+                if (localProcesses.contains(processDefinition.getKey())) {
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                             (ExecutionListener) MunicipalityAuthorizations::grantToMunicipality);
-                } else if (REGIONAL_PROCESSES.contains(processDefinition.getKey())) {
+                } else if (regionalProcesses.contains(processDefinition.getKey())) {
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
                             (ExecutionListener) execution -> grant(execution, REGIONAL_GROUPS));
                 }

@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken.traject;
 
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import org.springframework.context.annotation.Bean;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,6 +30,12 @@ import org.springframework.stereotype.Component;
 // Public: the process models call it by bean name, and JUEL invokes only public classes' methods.
 @Component("localTracks")
 public class LocalTrackProcess {
+
+    /** The process definitions this feature owns. */
+    @Bean
+    static OwnedProcesses localTrackProcesses() {
+        return OwnedProcesses.local("gemeentetraject");
+    }
 
     private final LocalTrackRepository tracks;
     private final LocalActivityRepository activities;

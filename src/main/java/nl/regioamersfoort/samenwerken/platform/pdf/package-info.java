@@ -1,2 +1,7 @@
-/** Shared document output: printable PDFs with an embedded font. */
+/**
+ * Shared document output: printable PDFs with an embedded font.
+ */
+@NamedInterface("pdf")
 package nl.regioamersfoort.samenwerken.platform.pdf;
+
+import org.springframework.modulith.NamedInterface;

@@ -1,0 +1,29 @@
+package nl.regioamersfoort.samenwerken.platform.engine;
+
+import java.util.Set;
+
+/**
+ * The process definitions (by key) a feature owns, declared by that feature as a bean: local ones
+ * run for one municipality, regional ones for the whole region (the regional bodies follow them), the others only the
+ * coordinators follow (watches, signals, the cap on the adviser's hours). Security grants by them without knowing the features, and the
+ * module test checks that each model calls only beans its owner may use. Declared from a static
+ * {@code @Bean} method, so the declaration exists before the engine (and any glue) does.
+ */
+public record OwnedProcesses(Set<String> local, Set<String> regional, Set<String> coordinatorsOnly) {
+
+    public static OwnedProcesses local(String... keys) {
+        return new OwnedProcesses(Set.of(keys), Set.of(), Set.of());
+    }
+
+    public static OwnedProcesses regional(String... keys) {
+        return new OwnedProcesses(Set.of(), Set.of(keys), Set.of());
+    }
+
+    public static OwnedProcesses coordinatorsOnly(String... keys) {
+        return new OwnedProcesses(Set.of(), Set.of(), Set.of(keys));
+    }
+
+    public boolean owns(String key) {
+        return local.contains(key) || regional.contains(key) || coordinatorsOnly.contains(key);
+    }
+}

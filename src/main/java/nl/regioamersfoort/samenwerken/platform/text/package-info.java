@@ -1,0 +1,7 @@
+/**
+ * One Dutch way to write dates, euros and hours.
+ */
+@NamedInterface("text")
+package nl.regioamersfoort.samenwerken.platform.text;
+
+import org.springframework.modulith.NamedInterface;
