@@ -18,6 +18,7 @@ import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import nl.regioamersfoort.samenwerken.regio.RegionalDocuments;
+import nl.regioamersfoort.samenwerken.regio.RegionalTrackProcess;
 import nl.regioamersfoort.samenwerken.traject.LocalTrack;
 import nl.regioamersfoort.samenwerken.traject.LocalTracks;
 import org.camunda.bpm.engine.HistoryService;
@@ -36,7 +37,6 @@ class CaseFiles {
 
     private static final String PROGRAMME = "programmaId";
     private static final String MUNICIPALITY = "gemeente";
-    private static final String REGIONAL_TRACK = "regionaal-spoor";
 
     private final LocalTracks tracks;
     private final Programmes programmes;
@@ -117,7 +117,7 @@ class CaseFiles {
     RegionalCase regional(String programmeId) {
         Programme programme = programmes.get(programmeId);
         List<HistoricTaskInstance> history = tasks(historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(REGIONAL_TRACK)
+                .processDefinitionKey(RegionalTrackProcess.PROCESS_KEY)
                 .processInstanceBusinessKey(programmeId + "-regio")
                 .variableValueEquals(PROGRAMME, programmeId));
         Map<Long, Consent> consents = decisions.consents(programmeId).stream()

@@ -28,10 +28,12 @@ import org.springframework.stereotype.Component;
 @Component("regionalTrack")
 public class RegionalTrackProcess {
 
+    public static final String PROCESS_KEY = "regionaal-spoor";
+
     /** The process definitions this feature owns. */
     @Bean
     static OwnedProcesses regionalProcesses() {
-        return OwnedProcesses.regional("regionaal-spoor");
+        return OwnedProcesses.regional(PROCESS_KEY);
     }
 
     private final RegionalDocumentRepository documents;
