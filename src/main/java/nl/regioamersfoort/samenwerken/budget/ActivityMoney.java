@@ -200,8 +200,18 @@ public class ActivityMoney {
                 application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now(),
                 execution.getProcessInstanceId()));
         execution.setVariable("aanvraagId", request.getId());
-        execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": " + request.getActivity());
+        execution.setVariable("aanvraagOnderwerp", subject(request));
         FormInput.of(execution).consumed("activiteit", "zichtbaarheid", "doelgroepen", "bedrag");
+    }
+
+    /**
+     * What the wethouder's decision is about: it names their task ("Besluit: ...", at most 255
+     * characters in the engine) and the decision record, so a long activity is cut short there; the
+     * request keeps it whole.
+     */
+    private static String subject(ActivityMoneyRequest request) {
+        String subject = "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": " + request.getActivity();
+        return subject.length() <= 200 ? subject : subject.substring(0, 199) + "…";
     }
 
     /** The facts the eligibility decision (DMN) weighs, read again each round. */
@@ -226,8 +236,7 @@ public class ActivityMoney {
         // After the amount: that what was typed is no amount at all says more than that it is too long.
         FormInput.of(task).text("bedrag");
         request.adjustAmount(cents);
-        task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": "
-                + request.getActivity());
+        task.getExecution().setVariable("aanvraagOnderwerp", subject(request));
         FormInput.of(task).consumed("bedrag");
     }
 
