@@ -474,8 +474,10 @@ class HostileInputTest {
                 if (isRequired(form.form(), key)) {
                     // The form's label in the message; an amount says first that it is no amount.
                     attacks.add(form(form, key + " leeg", with(form.valid(), key, "   "), null, 400, switch (kind) {
-                        case TEXT, CHOICE, DATE -> "Vul '" + label + "' in.";
-                        case LIST -> "Kies bij '" + label + "' minstens één.";
+                        case TEXT, CHOICE -> "Vul '" + label + "' in.";
+                        // A programme's period and participants are its own rules, for the API as well; target groups are the form's.
+                        case DATE -> "Vul een startdatum en een einddatum in.";
+                        case LIST -> "minstens één";
                         case AMOUNT -> "Vul een bedrag in.";
                     }));
                     // A field the process filled in beforehand (a draft) may be left out: the person keeps the draft.

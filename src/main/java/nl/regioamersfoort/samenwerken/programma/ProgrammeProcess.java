@@ -52,7 +52,11 @@ public class ProgrammeProcess {
         String programmeId = (String) execution.getVariable(PROGRAMME_ID);
         if (programmeId == null) {
             FormInput form = FormInput.of(execution);
-            NewProgramme request = new NewProgramme(form.text("naam"), form.date("start"), form.date("einde"), form.list("gemeenten"),
+            // Period and participants are the programme's own rules, also for the API: Programmes.register
+            // checks them, in its order, with its messages (both dates named when one is missing).
+            LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
+            LocalDate end = FormInput.date(execution.getVariable("einde"), form.label("einde"));
+            NewProgramme request = new NewProgramme(form.text("naam"), start, end, FormInput.asList(execution.getVariable("gemeenten")),
                     form.date("inventarisatie"), form.date("maatwerkplan"), form.date("overzichtOnderwerpen"), form.date("planVanAanpak"),
                     form.date("terugkoppeling"), null);
             Programme programme = programmes.register(request, CurrentUser.of(execution), null);
@@ -87,7 +91,11 @@ public class ProgrammeProcess {
         FormInput form = FormInput.of(execution);
         LocalDate feedback = form.date("terugkoppeling");
         if (feedback == null) {
-            feedback = LocalDate.of(form.date("start").getYear(), 6, 30);
+            LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
+            if (start == null) {
+                throw FormInput.invalid("Vul een startdatum en een einddatum in.");
+            }
+            feedback = LocalDate.of(start.getYear(), 6, 30);
         }
         return EngineClock.morningOf(feedback);
     }

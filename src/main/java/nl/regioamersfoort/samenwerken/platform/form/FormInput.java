@@ -84,6 +84,11 @@ public final class FormInput {
         return date;
     }
 
+    /** What the form calls the field, for a rule of the domain that speaks about it. */
+    public String label(String key) {
+        return field(key).label();
+    }
+
     private FormField field(String key) {
         if (form == null) {
             form = DeployedForms.of(scope);
