@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a hostile or careless client sends, over real HTTP, to every endpoint of the Samenwerken API
@@ -90,6 +92,8 @@ class HostileInputTest {
     LocalTracks localTracks;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -457,8 +461,25 @@ class HostileInputTest {
                     attacks.add(form(form, key + ": script", with(form.valid(), key, kind == Kind.LIST ? json("[\"" + SCRIPT.replace("'", "") + "\"]")
                             : SCRIPT), null, 400, null));
                 }
+                JsonNode component = component(form.form(), key);
+                String label = label(component);
+                JsonNode validate = component.path("validate");
+                if (validate.hasNonNull("maxLength")) {
+                    // One character more than the form allows is refused by the server too, naming the form's label and limit.
+                    int max = validate.get("maxLength").asInt();
+                    attacks.add(form(form, key + ": " + (max + 1) + " tekens, één meer dan het formulier toestaat",
+                            with(form.valid(), key, ofLength(kind, max + 1)), null, 400,
+                            "'" + label + "' is te lang: maximaal " + max + " tekens"));
+                }
                 if (isRequired(form.form(), key)) {
-                    attacks.add(form(form, key + " leeg", with(form.valid(), key, "   "), null, 400, null));
+                    // The form's label in the message; an amount says first that it is no amount.
+                    attacks.add(form(form, key + " leeg", with(form.valid(), key, "   "), null, 400, switch (kind) {
+                        case TEXT, CHOICE -> "Vul '" + label + "' in.";
+                        // A programme's period and participants are its own rules, for the API as well; target groups are the form's.
+                        case DATE -> "Vul een startdatum en een einddatum in.";
+                        case LIST -> "minstens één";
+                        case AMOUNT -> "Vul een bedrag in.";
+                    }));
                     // A field the process filled in beforehand (a draft) may be left out: the person keeps the draft.
                     if (!prefilled(form).contains(key)) {
                         attacks.add(form(form, key + " ontbreekt", without(form.valid(), key), null, 400, null));
@@ -624,6 +645,38 @@ class HostileInputTest {
         return forms;
     }
 
+    /** A component of a form in forms/ by its key. */
+    private static JsonNode component(String formId, String key) throws Exception {
+        JsonNode form = JSON.readTree(java.nio.file.Path.of("forms", formId + ".form").toFile());
+        for (JsonNode component : form.path("components")) {
+            if (key.equals(component.path("key").asText())) {
+                return component;
+            }
+        }
+        throw new IllegalArgumentException("no field " + key + " in " + formId);
+    }
+
+    /** The label Tasklist shows; a datetime field has its own. */
+    private static String label(JsonNode component) {
+        return component.hasNonNull("label") ? component.get("label").asText() : component.path("dateLabel").asText();
+    }
+
+    /**
+     * A value of exactly this length that breaks no other rule of its kind: text in lines of a sentence
+     * (a plan's activity is one line, at most 500 characters), an amount padded with zeros.
+     */
+    private static String ofLength(Kind kind, int length) {
+        if (kind == Kind.AMOUNT) {
+            return "0".repeat(Math.max(0, length - 3)) + "100".substring(0, Math.min(3, length));
+        }
+        StringBuilder text = new StringBuilder();
+        while (text.length() < length) {
+            int at = text.length();
+            text.append(at % 100 == 99 && at < length - 1 ? '\n' : (char) ('a' + at % 26));
+        }
+        return text.toString();
+    }
+
     private static boolean isRequired(String formId, String key) throws Exception {
         JsonNode form = JSON.readTree(java.nio.file.Path.of("forms", formId + ".form").toFile());
         for (JsonNode component : form.path("components")) {
@@ -632,6 +685,56 @@ class HostileInputTest {
             }
         }
         return false;
+    }
+
+    Stream<Arguments> formLimits() throws Exception {
+        Map<String, Map<String, Kind>> fields = formFields();
+        List<Arguments> limits = new ArrayList<>();
+        for (FormCase form : FORMS) {
+            for (Map.Entry<String, Kind> field : fields.get(form.form()).entrySet()) {
+                JsonNode validate = component(form.form(), field.getKey()).path("validate");
+                // A programme's id is one that exists, whatever its length.
+                boolean anyValue = field.getValue() == Kind.TEXT && !field.getKey().equals("programmaId") || field.getValue() == Kind.AMOUNT;
+                if (anyValue && validate.hasNonNull("maxLength")) {
+                    limits.add(Arguments.of(form.form() + ": " + field.getKey() + " van " + validate.get("maxLength").asInt() + " tekens",
+                            form, field.getKey(), ofLength(field.getValue(), validate.get("maxLength").asInt())));
+                }
+            }
+        }
+        return limits.stream();
+    }
+
+    /**
+     * What the form lets a person type, the server takes: no limit in Java below the form's. Submitted
+     * as the engine in a transaction that is rolled back, so the scene stays as it is.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("formLimits")
+    void theServerTakesWhatTheFormAllows(String name, FormCase form, String key, String longest) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        with(form.valid(), key, longest).forEach((field, value) ->
+                values.put(field, value instanceof Map<?, ?> typed ? String.valueOf(typed.get("value")) : value));
+        Map<String, String> before = state();
+        new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+            if (form.isStartForm()) {
+                String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(form.processKey())
+                        .latestVersion().singleResult().getId();
+                engine.getFormService().submitStartForm(definition, values);
+            } else {
+                // As the person whose task it is: some rules ask who decides.
+                String task = driver.task(form.businessKey(), form.taskKey()).getId();
+                List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(form.user()).list().stream()
+                        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+                engine.getIdentityService().setAuthentication(form.user(), groups);
+                try {
+                    engine.getFormService().submitTaskForm(task, values);
+                } finally {
+                    engine.getIdentityService().clearAuthentication();
+                }
+            }
+            transaction.setRollbackOnly();
+        });
+        assertThat(state()).as("%s was rolled back", name).isEqualTo(before);
     }
 
     @Test

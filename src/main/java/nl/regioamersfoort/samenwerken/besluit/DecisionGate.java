@@ -61,7 +61,7 @@ public class DecisionGate {
 
     public void saveProposal(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        String proposal = form.requiredText("voorstel", "Voorstel", 4000);
+        String proposal = form.text("voorstel");
         decisionOf(task).propose(proposal, CurrentUser.of(task), EngineClock.now());
         form.consumed("voorstel");
     }
@@ -75,9 +75,8 @@ public class DecisionGate {
 
     public void decide(DelegateTask task) {
         FormInput input = FormInput.of(task);
-        Outcome outcome = Outcome.valueOf(input.requiredChoice("uitkomst", "Besluit", "akkoord", "aanpassen", "afwijzen")
-                .toUpperCase(java.util.Locale.ROOT));
-        String motivation = input.requiredText("motivering", "Motivering", 2000);
+        Outcome outcome = Outcome.valueOf(input.choice("uitkomst").toUpperCase(java.util.Locale.ROOT));
+        String motivation = input.text("motivering");
         Decision decision = decisionOf(task);
         String decider = CurrentUser.of(task);
         if (!CurrentUser.isMemberOf(task, decider, decision.getDecidingGroup())) {

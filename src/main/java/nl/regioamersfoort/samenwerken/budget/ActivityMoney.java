@@ -91,9 +91,13 @@ public class ActivityMoney {
             String visibility, long amountCents, Long localActivityId) {
     }
 
-    /** Reads and checks a request; bad input is refused with a Dutch message and nothing is stored. */
-    public Application read(String programmeId, String municipalityCode, Object activity, Object amount, List<String> targetGroups,
-            Object visibility, Object localActivityId) {
+    /**
+     * Reads and checks a request; bad input is refused with a Dutch message and nothing is stored.
+     * The texts are checked by the start form's rules when the request is registered, also for one
+     * sent to the API, which starts the same process.
+     */
+    public Application read(String programmeId, String municipalityCode, String activity, Object amount, List<String> targetGroups,
+            String visibility, Object localActivityId) {
         Programme programme = programmes.get(programmeId);
         Municipality municipality = municipalities.byCode(municipalityCode == null ? "" : municipalityCode)
                 .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
@@ -107,8 +111,6 @@ public class ActivityMoney {
         if (year < programme.getStart().getYear() || year > programme.getEnd().getYear()) {
             throw FormInput.invalid("Het jaar " + year + " valt buiten de looptijd van het programma.");
         }
-        String title = FormInput.requiredText(activity, "Activiteit", 500);
-        String why = FormInput.requiredText(visibility, "Bijdrage aan de zichtbaarheid", 2000);
         long cents = cents(amount);
         List<TargetGroup> groups = new ArrayList<>();
         for (String group : targetGroups == null ? List.<String>of() : targetGroups) {
@@ -130,7 +132,7 @@ public class ActivityMoney {
                     + Dutch.euros(remaining) + ".");
         }
         Long activityId = localActivity(localActivityId, programme, municipality);
-        return new Application(programme.getId(), municipality.getCode(), title, groups, why, cents, activityId);
+        return new Application(programme.getId(), municipality.getCode(), activity, groups, visibility, cents, activityId);
     }
 
     /**
@@ -160,7 +162,7 @@ public class ActivityMoney {
      */
     public void requireOwnCase(DelegateExecution execution) {
         FormInput form = FormInput.of(execution);
-        requireOwnCase(execution, form.requiredText("programmaId", "Programma", 60), form.requiredText("gemeente", "Gemeente", 60));
+        requireOwnCase(execution, form.text("programmaId"), form.text("gemeente"));
     }
 
     private static void requireOwnCase(DelegateExecution execution, String programmeId, String municipalityCode) {
@@ -180,16 +182,19 @@ public class ActivityMoney {
      */
     public void register(DelegateExecution execution) {
         FormInput form = FormInput.of(execution);
-        String programmeId = form.requiredText("programmaId", "Programma", 60);
-        String municipalityCode = form.requiredText("gemeente", "Gemeente", 60);
+        String programmeId = form.text("programmaId");
+        // The municipalities table, not the form's list of options, says which municipality exists (read names an unknown one).
+        String municipalityCode = form.text("gemeente");
         Application application;
         try {
-            application = read(programmeId, municipalityCode, execution.getVariable("activiteit"), execution.getVariable("bedrag"),
-                    form.list("doelgroepen"), execution.getVariable("zichtbaarheid"), execution.getVariable("lokaleActiviteitId"));
+            application = read(programmeId, municipalityCode, form.text("activiteit"), execution.getVariable("bedrag"),
+                    form.list("doelgroepen"), form.text("zichtbaarheid"), execution.getVariable("lokaleActiviteitId"));
         } catch (ProgrammeNotFoundException unknown) {
             // In a form an unknown programme is bad input like any other (400), not a missing page.
             throw FormInput.invalid(unknown.getMessage());
         }
+        // After read: that what was typed is no amount at all says more than that it is too long.
+        form.text("bedrag");
         String applicant = CurrentUser.of(execution);
         // A person (Tasklist, REST) asks only for their own municipality; the API checked its caller already.
         if (applicant != null && !CurrentUser.isMemberOf(execution, applicant, "beleidsambtenaar-" + application.municipalityCode())
@@ -204,8 +209,18 @@ public class ActivityMoney {
                 application.amountCents(), application.localActivityId(), CurrentUser.of(execution), EngineClock.now(),
                 execution.getProcessInstanceId()));
         execution.setVariable("aanvraagId", request.getId());
-        execution.setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": " + request.getActivity());
+        execution.setVariable("aanvraagOnderwerp", subject(request));
         FormInput.of(execution).consumed("activiteit", "zichtbaarheid", "doelgroepen", "bedrag");
+    }
+
+    /**
+     * What the wethouder's decision is about: it names their task ("Besluit: ...", at most 255
+     * characters in the engine) and the decision record, so a long activity is cut short there; the
+     * request keeps it whole.
+     */
+    private static String subject(ActivityMoneyRequest request) {
+        String subject = "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": " + request.getActivity();
+        return subject.length() <= 200 ? subject : subject.substring(0, 199) + "…";
     }
 
     /** The facts the eligibility decision (DMN) weighs, read again each round. */
@@ -226,9 +241,11 @@ public class ActivityMoney {
     /** Task "Aanvraag aanpassen": a new amount after the wethouder asked for it. */
     public void adjust(DelegateTask task) {
         ActivityMoneyRequest request = ownOpenRequest(task.getExecution(), "Amount not adjusted");
-        request.adjustAmount(cents(task.getVariable("bedrag")));
-        task.getExecution().setVariable("aanvraagOnderwerp", "Activiteitengeld " + Dutch.euros(request.getAmountCents()) + ": "
-                + request.getActivity());
+        long cents = cents(task.getVariable("bedrag"));
+        // After the amount: that what was typed is no amount at all says more than that it is too long.
+        FormInput.of(task).text("bedrag");
+        request.adjustAmount(cents);
+        task.getExecution().setVariable("aanvraagOnderwerp", subject(request));
         FormInput.of(task).consumed("bedrag");
     }
 

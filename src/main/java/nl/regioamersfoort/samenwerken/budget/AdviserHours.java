@@ -70,8 +70,8 @@ public class AdviserHours {
     /** Task "Uren boven het plafond beoordelen": the projectleider's choice and why. */
     public void review(DelegateTask task) {
         FormInput input = FormInput.of(task);
-        String choice = input.requiredChoice("beoordeling", "Beoordeling", "goedkeuren", "afwijzen");
-        String motivation = input.requiredText("motivatie", "Toelichting", 1000);
+        String choice = input.choice("beoordeling");
+        String motivation = input.text("motivatie");
         task.getExecution().setVariable("goedgekeurd", choice.equals("goedkeuren"));
         task.getExecution().setVariable("beoordeeldDoor", CurrentUser.of(task));
         task.getExecution().setVariable("motivatie", motivation);

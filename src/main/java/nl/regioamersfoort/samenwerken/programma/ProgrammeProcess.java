@@ -3,8 +3,6 @@ package nl.regioamersfoort.samenwerken.programma;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import org.springframework.context.annotation.Bean;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
@@ -62,12 +60,13 @@ public class ProgrammeProcess {
         String programmeId = (String) execution.getVariable(PROGRAMME_ID);
         if (programmeId == null) {
             FormInput form = FormInput.of(execution);
-            NewProgramme request = new NewProgramme(form.requiredText("naam", "Naam van het programma", 200),
-                    date(execution, "start", "Startdatum"), date(execution, "einde", "Einddatum"), form.list("gemeenten"),
-                    date(execution, "inventarisatie", "Inventarisatie gereed"), date(execution, "maatwerkplan", "Maatwerkplan gereed"),
-                    date(execution, "overzichtOnderwerpen", "Overzicht (deel)onderwerpen gereed"),
-                    date(execution, "planVanAanpak", "Plan van aanpak gereed"),
-                    date(execution, "terugkoppeling", "Terugkoppeling na de verkiezingen"), null);
+            // Period and participants are the programme's own rules, also for the API: Programmes.register
+            // checks them, in its order, with its messages (both dates named when one is missing).
+            LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
+            LocalDate end = FormInput.date(execution.getVariable("einde"), form.label("einde"));
+            NewProgramme request = new NewProgramme(form.text("naam"), start, end, FormInput.asList(execution.getVariable("gemeenten")),
+                    form.date("inventarisatie"), form.date("maatwerkplan"), form.date("overzichtOnderwerpen"), form.date("planVanAanpak"),
+                    form.date("terugkoppeling"), null);
             Programme programme = programmes.register(request, CurrentUser.of(execution), null);
             programmeId = programme.getId();
             execution.setProcessBusinessKey(programmeId);
@@ -97,9 +96,10 @@ public class ProgrammeProcess {
         if (programmeId != null) {
             return EngineClock.morningOf(programmes.get(programmeId).getCalendar().feedback());
         }
-        LocalDate feedback = date(execution, "terugkoppeling", "Terugkoppeling na de verkiezingen");
+        FormInput form = FormInput.of(execution);
+        LocalDate feedback = form.date("terugkoppeling");
         if (feedback == null) {
-            LocalDate start = date(execution, "start", "Startdatum");
+            LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
             if (start == null) {
                 throw FormInput.invalid("Vul een startdatum en een einddatum in.");
             }
@@ -116,7 +116,7 @@ public class ProgrammeProcess {
     /** "Deelname vastleggen" (message GemeenteTreedtToe). */
     public void join(DelegateExecution execution) {
         String code = (String) execution.getVariable("gemeente");
-        LocalDate joinedOn = date(execution, "toetredingsDatum", "Datum van toetreding");
+        LocalDate joinedOn = FormInput.date(execution.getVariable("toetredingsDatum"), "Datum van toetreding");
         programmes.join((String) execution.getVariable(PROGRAMME_ID), code, joinedOn == null ? EngineClock.today() : joinedOn);
         execution.setVariableLocal("gefinancierd", programmes.isFunded(code));
     }
@@ -135,8 +135,8 @@ public class ProgrammeProcess {
     /** Task "Koers kiezen na de verkiezingen" completed: the BOSD's choice, checked. */
     public void chooseCourse(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        String course = form.requiredChoice("koers", "Koers", "doorgaan", "bijsturen", "stoppen");
-        form.requiredText("toelichting", "Toelichting", 2000);
+        String course = form.choice("koers");
+        form.text("toelichting");
         List<String> affected = form.list("bijsturenGemeenten");
         for (String code : affected) {
             if (municipalities.byCode(code).isEmpty()) {
@@ -148,7 +148,7 @@ public class ProgrammeProcess {
 
     /** "Maatwerkplannen terug naar aanpassing": the chosen (or all) local tracks in execution go back to their plan. */
     public void adjustPlans(DelegateExecution execution) {
-        List<String> affected = FormInput.of(execution).list("bijsturenGemeenten");
+        List<String> affected = FormInput.asList(execution.getVariable("bijsturenGemeenten"));
         String programmeId = (String) execution.getVariable(PROGRAMME_ID);
         List<String> codes = affected.isEmpty() ? programmes.fundedParticipants(programmeId) : affected;
         for (String code : codes) {
@@ -170,8 +170,8 @@ public class ProgrammeProcess {
     /** Task "Besluit over voortzetting" completed. */
     public void decideContinuation(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        String decision = form.requiredChoice("voortzetten", "Samenwerking voortzetten", "ja", "nee");
-        form.requiredText("toelichting", "Toelichting", 2000);
+        String decision = form.choice("voortzetten");
+        form.text("toelichting");
         task.getExecution().setVariable("voortzetten", decision);
     }
 
@@ -189,23 +189,5 @@ public class ProgrammeProcess {
         runtimeService.startProcessInstanceByKey(Programmes.PROCESS_KEY, next.getId(),
                 java.util.Map.of(PROGRAMME_ID, next.getId()));
         execution.setVariable("volgendProgramma", next.getId());
-    }
-
-    private static LocalDate date(VariableScope execution, String key, String label) {
-        return toDate(execution.getVariable(key), label);
-    }
-
-    static LocalDate toDate(Object value, String label) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            return null;
-        }
-        if (value instanceof Date date) {
-            return date.toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
-        }
-        try {
-            return LocalDate.parse(value.toString().strip().substring(0, Math.min(10, value.toString().strip().length())));
-        } catch (DateTimeParseException e) {
-            throw FormInput.invalid("'" + label + "' is geen geldige datum (verwacht: jjjj-mm-dd).");
-        }
     }
 }

@@ -55,7 +55,7 @@ public class LocalActivities {
     public void carryOut(DelegateTask task) {
         LocalActivity activity = approved(task);
         FormInput form = FormInput.of(task);
-        activity.carriedOut(form.requiredText("resultaat", "Resultaat van de activiteit", 4000));
+        activity.carriedOut(form.text("resultaat"));
         form.consumed("resultaat");
     }
 

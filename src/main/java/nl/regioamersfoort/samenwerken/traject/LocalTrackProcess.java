@@ -108,8 +108,7 @@ public class LocalTrackProcess {
 
     public void saveInventory(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        track(task).recordInventory(form.requiredText("watSpeeltLokaal", "Wat speelt er lokaal?", 4000),
-                form.requiredText("mogelijkeVervolgstap", "Mogelijke vervolgstap", 2000));
+        track(task).recordInventory(form.text("watSpeeltLokaal"), form.text("mogelijkeVervolgstap"));
         form.consumed("watSpeeltLokaal", "mogelijkeVervolgstap");
     }
 
@@ -128,8 +127,8 @@ public class LocalTrackProcess {
      */
     public void savePlan(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        String summary = form.requiredText("planSamenvatting", "Samenvatting van het maatwerkplan", 4000);
-        String lines = form.requiredText("activiteiten", "Lokale activiteiten en gesprekken", 4000);
+        String summary = form.text("planSamenvatting");
+        String lines = form.text("activiteiten");
         Set<String> titles = new LinkedHashSet<>();
         for (String line : lines.split("\\R")) {
             String title = line.strip().replaceFirst("^[-*•]\\s*", "");
@@ -169,8 +168,7 @@ public class LocalTrackProcess {
     public void saveProgressTalk(DelegateTask task) {
         FormInput form = FormInput.of(task);
         ProgressTalk talk = progressTalks.save(new ProgressTalk(track(task).getId(), EngineClock.now(),
-                form.requiredText("tussenresultaten", "Tussenresultaten", 4000), form.optionalText("successen", "Successen", 2000),
-                form.optionalText("teleurstellingen", "Teleurstellingen", 2000), CurrentUser.of(task)));
+                form.text("tussenresultaten"), form.text("successen"), form.text("teleurstellingen"), CurrentUser.of(task)));
         form.consumed("tussenresultaten", "successen", "teleurstellingen");
         task.getExecution().setVariableLocal("voortgangId", talk.getId());
     }
@@ -184,8 +182,7 @@ public class LocalTrackProcess {
 
     public void saveEvaluation(DelegateTask task) {
         FormInput form = FormInput.of(task);
-        track(task).recordEvaluation(form.requiredText("evaluatie", "Slotevaluatie", 4000), form.optionalText("successen", "Successen", 2000),
-                form.optionalText("teleurstellingen", "Teleurstellingen", 2000));
+        track(task).recordEvaluation(form.text("evaluatie"), form.text("successen"), form.text("teleurstellingen"));
         form.consumed("evaluatie", "successen", "teleurstellingen");
     }
 

@@ -1,16 +1,12 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
+import nl.regioamersfoort.samenwerken.platform.form.DeployedForm;
+import nl.regioamersfoort.samenwerken.platform.form.DeployedForms;
+import nl.regioamersfoort.samenwerken.platform.form.FormField;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +35,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,15 +45,15 @@ import org.springframework.stereotype.Component;
  * input: they are dropped. Values must be plain (text, number, yes/no, date, JSON), never a
  * serialized Java object or a file. Completing such a task with variables but without its form
  * (taskService.complete, REST /task/{id}/complete) follows the same rule. Bad submissions are
- * refused with a Dutch message (400) and change nothing.
+ * refused with a Dutch message (400) and change nothing. The fields are those of the form as it
+ * was deployed with the model (DeployedForms); what is in them is checked by the features' glue
+ * (FormInput), by the same form's rules.
  */
 @Component
 class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFields {
 
     /** Value types a Camunda Form can produce; "null" for an empty field. */
     private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "integer", "long", "short", "double", "date", "null", "json");
-
-    private final Map<String, FormFields> forms = readForms("classpath*:forms/*.form");
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -71,18 +65,17 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                FormFields fields = fieldsOf(definition.getCamundaFormDefinitionKey(), activity.getId());
-                if (fields != null) {
-                    definition.setTaskFormHandler(new CheckedTaskForm(definition.getTaskFormHandler(), fields));
+                if (isBundled(definition.getCamundaFormDefinitionKey(), activity.getId())) {
+                    definition.setTaskFormHandler(new CheckedTaskForm(definition.getTaskFormHandler()));
                 }
             }
 
             @Override
             public void parseProcess(Element element, ProcessDefinitionEntity process) {
-                FormFields fields = process.getStartFormDefinition() == null ? null
-                        : fieldsOf(process.getStartFormDefinition().getCamundaFormDefinitionKey(), process.getKey());
-                if (fields != null && process.getStartFormHandler() != null) {
-                    process.setStartFormHandler(new CheckedStartForm(process.getStartFormHandler(), fields));
+                boolean hasForm = process.getStartFormDefinition() != null
+                        && isBundled(process.getStartFormDefinition().getCamundaFormDefinitionKey(), process.getKey());
+                if (hasForm && process.getStartFormHandler() != null) {
+                    process.setStartFormHandler(new CheckedStartForm(process.getStartFormHandler()));
                 }
             }
         });
@@ -116,11 +109,9 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
                     Map<String, Object> variables = (Map<String, Object>) VARIABLES.get(command);
                     TaskEntity task = variables == null || variables.isEmpty() ? null
                             : Context.getCommandContext().getTaskManager().findTaskById((String) TASK_ID.get(command));
-                    if (task != null && task.getTaskDefinition() != null) {
-                        FormFields fields = fieldsOf(task.getTaskDefinition().getCamundaFormDefinitionKey(), task.getTaskDefinitionKey());
-                        if (fields != null) {
-                            fields.checkEnteredOnly(Variables.fromMap(variables));
-                        }
+                    DeployedForm form = task == null ? null : DeployedForms.ofTask(task);
+                    if (form != null) {
+                        checkEnteredOnly(form, Variables.fromMap(variables));
                     }
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException(e);
@@ -153,117 +144,79 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        FormFields fields = process.getStartFormDefinition() == null ? null
-                : fieldsOf(process.getStartFormDefinition().getCamundaFormDefinitionKey(), process.getKey());
-        if (fields == null) {
+        DeployedForm form = DeployedForms.ofStart(process);
+        if (form == null) {
             throw FormInput.invalid("Dit proces heeft geen startformulier: het start zonder gegevens van buiten.");
         }
-        fields.checkEnteredOnly(variables);
+        checkEnteredOnly(form, variables);
     }
 
-    private FormFields fieldsOf(Expression formRef, String element) {
+    /**
+     * Refuses a model whose form is not one of forms/ when it is deployed: the submissions are checked
+     * against the deployed form, and a form this application does not know could let anything through.
+     */
+    private static boolean isBundled(Expression formRef, String element) {
         if (formRef == null) {
-            return null;
+            return false;
         }
-        FormFields fields = forms.get(formRef.getExpressionText());
-        if (fields == null) {
-            // A form we cannot check would let anything through: refuse the model instead.
+        if (DeployedForms.bundled(formRef.getExpressionText()) == null) {
             throw new IllegalStateException("'" + element + "' refers to form '" + formRef.getExpressionText()
                     + "', which is not in forms/");
         }
-        return fields;
+        return true;
     }
 
-    /** The fields of one form: what a person enters, and what they are only shown. */
-    record FormFields(String formId, Map<String, String> editable, Set<String> readOnly) {
-
-        /** Completing without the form: the entered fields only, as plain values; nothing dropped silently. */
-        void checkEnteredOnly(VariableMap submitted) {
-            for (String key : submitted.keySet()) {
-                if (readOnly.contains(key)) {
-                    throw FormInput.invalid("Het veld " + FormInput.quoted(key) + " van het formulier '" + formId + "' wordt alleen getoond.");
-                }
+    /** Completing without the form: the entered fields only, as plain values; nothing dropped silently. */
+    private static void checkEnteredOnly(DeployedForm form, VariableMap submitted) {
+        for (String key : submitted.keySet()) {
+            if (form.find(key).filter(FormField::readOnly).isPresent()) {
+                throw FormInput.invalid("Het veld " + FormInput.quoted(key) + " van het formulier '" + form.id() + "' wordt alleen getoond.");
             }
-            check(submitted);
         }
-
-        VariableMap check(VariableMap submitted) {
-            VariableMap accepted = Variables.createVariables();
-            for (String key : submitted.keySet()) {
-                if (readOnly.contains(key)) {
-                    continue;
-                }
-                String label = editable.get(key);
-                if (label == null) {
-                    throw FormInput.invalid("Het formulier '" + formId + "' kent het veld " + FormInput.quoted(key)
-                            + " niet. Velden: " + String.join(", ", editable.keySet()) + ".");
-                }
-                TypedValue value = submitted.getValueTyped(key);
-                if (!isPlain(value)) {
-                    throw FormInput.invalid("'" + label + "' moet tekst, een getal, ja/nee of een datum zijn.");
-                }
-                accepted.putValueTyped(key, value);
-            }
-            return accepted;
-        }
-
-        private static boolean isPlain(TypedValue value) {
-            if (value == null) {
-                return true;
-            }
-            if (value.getType() != null) {
-                return PLAIN_TYPES.contains(value.getType().getName());
-            }
-            // Sent without a type: plain if the value itself is. A list of plain values comes from Java callers
-            // (a checklist); over REST a list can only arrive serialized, and that has a type.
-            Object raw = value.getValue();
-            if (raw instanceof java.util.Collection<?> list) {
-                return list.stream().allMatch(FormFields::isPlainValue);
-            }
-            return isPlainValue(raw);
-        }
-
-        private static boolean isPlainValue(Object raw) {
-            return raw == null || raw instanceof String || raw instanceof Number || raw instanceof Boolean || raw instanceof Date;
-        }
+        check(form, submitted);
     }
 
-    static Map<String, FormFields> readForms(String pattern) {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, FormFields> forms = new HashMap<>();
-        try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
-                try (InputStream in = resource.getInputStream()) {
-                    JsonNode form = json.readTree(in);
-                    Map<String, String> editable = new LinkedHashMap<>();
-                    Set<String> readOnly = new java.util.HashSet<>();
-                    collect(form, editable, readOnly);
-                    String id = form.path("id").asText();
-                    forms.put(id, new FormFields(id, editable, readOnly));
-                }
+    /** A submission through the form: read-only fields are dropped, unknown fields refused. */
+    private static VariableMap check(DeployedForm form, VariableMap submitted) {
+        VariableMap accepted = Variables.createVariables();
+        for (String key : submitted.keySet()) {
+            FormField field = form.find(key).orElseThrow(() -> FormInput.invalid("Het formulier '" + form.id() + "' kent het veld "
+                    + FormInput.quoted(key) + " niet. Velden: "
+                    + String.join(", ", form.editable().stream().map(FormField::key).toList()) + "."));
+            if (field.readOnly()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the Camunda Forms in " + pattern, e);
+            TypedValue value = submitted.getValueTyped(key);
+            if (!isPlain(value)) {
+                throw FormInput.invalid("'" + field.label() + "' moet tekst, een getal, ja/nee of een datum zijn.");
+            }
+            accepted.putValueTyped(key, value);
         }
-        return forms;
+        return accepted;
     }
 
-    private static void collect(JsonNode container, Map<String, String> editable, Set<String> readOnly) {
-        for (JsonNode component : container.path("components")) {
-            if (component.hasNonNull("key")) {
-                String key = component.get("key").asText();
-                if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
-                    readOnly.add(key);
-                } else {
-                    editable.put(key, component.path("label").asText(key));
-                }
-            }
-            collect(component, editable, readOnly);
+    private static boolean isPlain(TypedValue value) {
+        if (value == null) {
+            return true;
         }
+        if (value.getType() != null) {
+            return PLAIN_TYPES.contains(value.getType().getName());
+        }
+        // Sent without a type: plain if the value itself is. A list of plain values comes from Java callers
+        // (a checklist); over REST a list can only arrive serialized, and that has a type.
+        Object raw = value.getValue();
+        if (raw instanceof java.util.Collection<?> list) {
+            return list.stream().allMatch(FormFieldsOnly::isPlainValue);
+        }
+        return isPlainValue(raw);
+    }
+
+    private static boolean isPlainValue(Object raw) {
+        return raw == null || raw instanceof String || raw instanceof Number || raw instanceof Boolean || raw instanceof Date;
     }
 
     /** Checks, then hands the accepted fields to the engine's own handler (which stores them). */
-    private record CheckedTaskForm(TaskFormHandler delegate, FormFields fields) implements TaskFormHandler {
+    private record CheckedTaskForm(TaskFormHandler delegate) implements TaskFormHandler {
 
         @Override
         public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity process, BpmnParse parse) {
@@ -272,7 +225,7 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
 
         @Override
         public void submitFormVariables(VariableMap properties, VariableScope scope) {
-            delegate.submitFormVariables(fields.check(properties), scope);
+            delegate.submitFormVariables(check(DeployedForms.of(scope), properties), scope);
         }
 
         @Override
@@ -281,7 +234,7 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
         }
     }
 
-    private record CheckedStartForm(StartFormHandler delegate, FormFields fields) implements StartFormHandler {
+    private record CheckedStartForm(StartFormHandler delegate) implements StartFormHandler {
 
         @Override
         public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity process, BpmnParse parse) {
@@ -290,7 +243,7 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
 
         @Override
         public void submitFormVariables(VariableMap properties, VariableScope scope) {
-            delegate.submitFormVariables(fields.check(properties), scope);
+            delegate.submitFormVariables(check(DeployedForms.of(scope), properties), scope);
         }
 
         @Override
