@@ -1,15 +1,15 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -105,10 +105,9 @@ class PortfolioHandOvers {
         }
         PortfolioHandOver handOver = trail.save(new PortfolioHandOver(programme.getId(), municipality.getCode(), previous, newHolder,
                 caller.userId(), EngineClock.now()));
-        runtimeService.createMessageCorrelation(MESSAGE)
+        ProgrammeNotRunningException.correlate(runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceId(instance.getId())
-                .setVariable(HAND_OVER_ID, handOver.getId())
-                .correlateWithResult();
+                .setVariable(HAND_OVER_ID, handOver.getId()));
         return handOver;
     }
 

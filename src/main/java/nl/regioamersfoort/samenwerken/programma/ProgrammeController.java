@@ -1,6 +1,5 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.security.Principal;
@@ -9,9 +8,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -101,11 +101,10 @@ class ProgrammeController {
         if (request.gemeente() == null || request.gemeente().isBlank()) {
             throw FormInput.invalid("Geef de gemeente die toetreedt.");
         }
-        runtimeService.createMessageCorrelation("GemeenteTreedtToe")
+        ProgrammeNotRunningException.correlate(runtimeService.createMessageCorrelation("GemeenteTreedtToe")
                 .processInstanceBusinessKey(id)
                 .setVariable("gemeente", request.gemeente())
-                .setVariable("toetredingsDatum", request.datum() == null ? null : request.datum().toString())
-                .correlateWithResult();
+                .setVariable("toetredingsDatum", request.datum() == null ? null : request.datum().toString()));
         return Map.of("businessKey", Programmes.trackKey(id, request.gemeente()));
     }
 

@@ -113,6 +113,6 @@ public class ProgrammeStop {
     }
 
     private void correlate(String programmeInstanceId) {
-        runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(programmeInstanceId).correlateWithResult();
+        ProgrammeNotRunningException.correlate(runtimeService.createMessageCorrelation(MESSAGE).processInstanceId(programmeInstanceId));
     }
 }

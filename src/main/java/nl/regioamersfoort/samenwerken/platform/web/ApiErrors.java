@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -119,11 +118,6 @@ class ApiErrors {
     @ExceptionHandler(ApiRefusal.class)
     ResponseEntity<Map<String, String>> refused(ApiRefusal e) {
         return melding(e.status(), e.getMessage());
-    }
-
-    @ExceptionHandler(MismatchingMessageCorrelationException.class)
-    ResponseEntity<Map<String, String>> notRunning(RuntimeException e) {
-        return melding(HttpStatus.CONFLICT, "Het programma loopt niet (meer).");
     }
 
     /** Whatever else went wrong is ours, not the client's: logged in full here, told in one sentence there. */
