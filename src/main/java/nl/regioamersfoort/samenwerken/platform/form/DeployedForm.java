@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** A Camunda Form as the engine deployed it: its id and its fields, in form order. */
 public record DeployedForm(String id, Map<String, FormField> fields) {
@@ -59,7 +60,7 @@ public record DeployedForm(String id, Map<String, FormField> fields) {
                 fields.put(key, new FormField(key, label, component.path("type").asText(),
                         component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false),
                         validate.path("required").asBoolean(false), integer(validate, "minLength"), integer(validate, "maxLength"),
-                        validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null, List.copyOf(options)));
+                        validate.hasNonNull("pattern") ? Pattern.compile(validate.get("pattern").asText()) : null, List.copyOf(options)));
             }
             collect(component, fields);
         }

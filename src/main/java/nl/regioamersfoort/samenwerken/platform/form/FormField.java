@@ -1,13 +1,14 @@
 package nl.regioamersfoort.samenwerken.platform.form;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One field of a Camunda Form with the rules Tasklist applies to it: the same rules the server
  * applies again, so the form is the one place they are written.
  */
 public record FormField(String key, String label, String type, boolean readOnly, boolean required, Integer minLength,
-        Integer maxLength, String pattern, List<String> options) {
+        Integer maxLength, Pattern pattern, List<String> options) {
 
     /**
      * The longest value the field takes: the form's maxLength, or for a choice the longest of its
