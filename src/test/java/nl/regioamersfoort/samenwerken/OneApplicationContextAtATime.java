@@ -1,5 +1,7 @@
 package nl.regioamersfoort.samenwerken;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,6 +28,7 @@ import org.springframework.test.context.TestContextManager;
  */
 public class OneApplicationContextAtATime implements BeforeAllCallback, AfterAllCallback {
 
+    private static final Map<Class<?>, MergedContextConfiguration> CONFIGURATIONS = new ConcurrentHashMap<>();
     private static MergedContextConfiguration live;
     private static Class<?> liveTestClass;
     private static CleanSlate cleanSlate;
@@ -63,7 +66,9 @@ public class OneApplicationContextAtATime implements BeforeAllCallback, AfterAll
                 || AnnotatedElementUtils.hasAnnotation(testClass, org.springframework.boot.test.context.SpringBootTest.class);
     }
 
+    /** Built once per class: the class orderer and this extension both ask. */
     static MergedContextConfiguration configurationOf(Class<?> testClass) {
-        return BootstrapUtils.resolveTestContextBootstrapper(testClass).buildMergedContextConfiguration();
+        return CONFIGURATIONS.computeIfAbsent(testClass,
+                type -> BootstrapUtils.resolveTestContextBootstrapper(type).buildMergedContextConfiguration());
     }
 }
