@@ -1,12 +1,12 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
-import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
-import org.springframework.context.annotation.Bean;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,15 +1,15 @@
 package nl.regioamersfoort.samenwerken.budget;
 
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,6 +1,5 @@
 package nl.regioamersfoort.samenwerken.budget;
 
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import nl.regioamersfoort.samenwerken.platform.pdf.PdfDocuments;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;

@@ -1,20 +1,19 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
-import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
-import org.springframework.context.annotation.Bean;
-import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
-import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
-import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**

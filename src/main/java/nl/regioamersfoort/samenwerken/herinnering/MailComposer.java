@@ -1,9 +1,5 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
-import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
-import nl.regioamersfoort.samenwerken.platform.mail.ComposedMail;
-import nl.regioamersfoort.samenwerken.platform.mail.MailTemplates;
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
-
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -24,6 +19,10 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
+import nl.regioamersfoort.samenwerken.platform.mail.ComposedMail;
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
+import nl.regioamersfoort.samenwerken.platform.mail.MailTemplates;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.context.Context;
 

@@ -1,10 +1,10 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 
 /**
  * The due dates of a programme period (seed 000 §6): inventory and overview of topics end of

@@ -1,9 +1,8 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import org.springframework.http.HttpStatus;
-
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 
 /** An unknown programme, or one the person takes no part in: the same answer, so it tells nobody what exists. */
 public class ProgrammeNotFoundException extends ApiRefusal {

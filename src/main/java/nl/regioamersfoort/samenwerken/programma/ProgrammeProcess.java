@@ -1,15 +1,14 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
-import org.springframework.context.annotation.Bean;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** The process glue of {@code programma-inclusie-diversiteit}. */

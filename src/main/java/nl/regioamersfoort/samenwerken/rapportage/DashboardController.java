@@ -1,12 +1,12 @@
 package nl.regioamersfoort.samenwerken.rapportage;
 
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import nl.regioamersfoort.samenwerken.platform.pdf.PdfDocuments;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
+import nl.regioamersfoort.samenwerken.platform.pdf.PdfDocuments;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.springframework.http.ContentDisposition;

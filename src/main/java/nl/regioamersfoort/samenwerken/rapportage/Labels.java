@@ -1,13 +1,13 @@
 package nl.regioamersfoort.samenwerken.rapportage;
 
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.regioamersfoort.samenwerken.besluit.Outcome;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.traject.Phase;
 
 /** The Dutch words the dashboard and the reports use for the domain's values. */

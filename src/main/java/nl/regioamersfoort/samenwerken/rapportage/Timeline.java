@@ -1,12 +1,12 @@
 package nl.regioamersfoort.samenwerken.rapportage;
 
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 

@@ -1,8 +1,5 @@
 package nl.regioamersfoort.samenwerken.regio;
 
-import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
-import org.springframework.context.annotation.Bean;
-import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -10,13 +7,16 @@ import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
-import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,5 @@
 package nl.regioamersfoort.samenwerken.traject;
 
-import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
-import org.springframework.context.annotation.Bean;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,18 +10,20 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
+import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import nl.regioamersfoort.samenwerken.programma.Participant;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
-import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** The process glue of {@code gemeentetraject}: the local track's case file and its documents. */

@@ -2,18 +2,17 @@ package nl.regioamersfoort.samenwerken.herinnering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
-import nl.regioamersfoort.samenwerken.platform.mail.ComposedMail;
-import nl.regioamersfoort.samenwerken.platform.mail.MailTemplates;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
+import nl.regioamersfoort.samenwerken.platform.mail.ComposedMail;
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
+import nl.regioamersfoort.samenwerken.platform.mail.MailTemplates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -2,13 +2,13 @@ package nl.regioamersfoort.samenwerken.herinnering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -3,8 +3,6 @@ package nl.regioamersfoort.samenwerken.herinnering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
-import nl.regioamersfoort.samenwerken.platform.mail.MailStatus;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
@@ -20,6 +18,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.platform.mail.MailStatus;
+import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.IdentityService;

@@ -2,20 +2,20 @@ package nl.regioamersfoort.samenwerken.programma;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,10 +1,10 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
-import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;

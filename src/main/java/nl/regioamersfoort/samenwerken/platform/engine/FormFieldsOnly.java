@@ -1,15 +1,15 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
-import nl.regioamersfoort.samenwerken.platform.form.DeployedForm;
-import nl.regioamersfoort.samenwerken.platform.form.DeployedForms;
-import nl.regioamersfoort.samenwerken.platform.form.FormField;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.regioamersfoort.samenwerken.platform.form.DeployedForm;
+import nl.regioamersfoort.samenwerken.platform.form.DeployedForms;
+import nl.regioamersfoort.samenwerken.platform.form.FormField;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.form.StartFormData;

@@ -1,8 +1,8 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
-import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;

@@ -1,7 +1,7 @@
 package nl.regioamersfoort.samenwerken.platform.mail;
 
-import nl.regioamersfoort.samenwerken.platform.time.DemoClock;
 import java.util.Optional;
+import nl.regioamersfoort.samenwerken.platform.time.DemoClock;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

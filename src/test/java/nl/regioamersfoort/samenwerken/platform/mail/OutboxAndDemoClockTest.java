@@ -2,9 +2,6 @@ package nl.regioamersfoort.samenwerken.platform.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
-import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
-import nl.regioamersfoort.samenwerken.platform.mail.MailStatus;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -12,6 +9,9 @@ import java.util.List;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
+import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
+import nl.regioamersfoort.samenwerken.platform.mail.MailStatus;
+import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.ProcessEngine;
