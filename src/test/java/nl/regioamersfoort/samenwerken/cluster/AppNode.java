@@ -259,7 +259,8 @@ public final class AppNode implements AutoCloseable {
      */
     public String awaitTaskId(String user, String businessKey, String taskKey) {
         String[] id = new String[1];
-        Await.until(Duration.ofMinutes(2), () -> {
+        // Generous: on a loaded 2-core machine a fresh node's first jobs once took longer than 2 minutes.
+        Await.until(Duration.ofMinutes(5), () -> {
             try {
                 JsonNode tasks = JSON.readTree(as(user).get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
                         + "&taskDefinitionKey=" + taskKey).body());
