@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -87,14 +88,21 @@ public final class ProcessDriver {
         return !tasks(businessKey, taskKey).isEmpty();
     }
 
+    /** The engine acts for this person, with their groups and their municipalities' tenants, as behind the REST API and the webapps. */
+    public static void authenticate(IdentityService identityService, String userId) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+        List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).toList();
+        identityService.setAuthentication(userId, groups, tenants);
+    }
+
     /** Completes the task as this person, through the engine API and with the person's authorizations. */
     public void complete(Task task, String userId, Object... keyValues) {
         Map<String, Object> variables = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             variables.put((String) keyValues[i], keyValues[i + 1]);
         }
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        identityService.setAuthentication(userId, groups);
+        authenticate(identityService, userId);
         try {
             taskService.complete(task.getId(), variables);
         } finally {

@@ -1,13 +1,16 @@
 package nl.regioamersfoort.samenwerken.security;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantCommandChecker;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -18,11 +21,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Who gets access to a task, and who may hand it on. Camunda grants the candidate groups, candidate
- * users, assignee and owner of a task access to it; here that access is READ, TASK_WORK (claim,
- * complete, configured in application.yaml) and TASK_ASSIGN (unclaim, hand the task to someone else,
- * set its due date), but not UPDATE: nobody writes a task's or a case's variables except by completing
- * the task, and the engine's rules read only what completion lets through.
+ * Who may work a task, and who may hand it on, without an authorization row per task. Camunda would
+ * write a grant for every candidate group, candidate user, assignee and owner of every task, and
+ * every task query of a person would then have to match those rows: with thousands of open cases
+ * the cost of Tasklist grows with tasks × rows. Instead the roles hold their grants per process
+ * definition ({@link IdentitySetup}: READ_TASK, TASK_WORK and TASK_ASSIGN on the definitions they
+ * work in, inside their municipality's tenant, {@link MunicipalityTenants}), and the engine checks
+ * the person against the task itself: claiming, completing, submitting, resolving and handing on
+ * need the person to be the task's assignee or owner, a candidate user, or a member of one of its
+ * candidate groups ({@link CandidatesAtWork}). Nobody gets UPDATE: nobody writes a task's or a
+ * case's variables except by completing the task, and the engine's rules read only what completion
+ * lets through.
  * <p>
  * Handing on stays inside the task's circle: a person may make someone else assignee, owner or
  * candidate only if that someone may do the task already (a member of one of its candidate groups),
@@ -38,8 +47,64 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setResourceAuthorizationProvider(new Provider());
+        // The engine's own two checkers, the authorization one with the check on the task's people added.
+        configuration.setCommandCheckers(new ArrayList<>(List.of(new TenantCommandChecker(), new CandidatesAtWork())));
     }
 
+    /**
+     * The engine's authorization checks for working and handing on a task (TASK_WORK, TASK_ASSIGN on
+     * the task's process definition), and then: is this person one of the task's people?
+     */
+    static class CandidatesAtWork extends AuthorizationCommandChecker {
+
+        @Override
+        public void checkTaskWork(TaskEntity task) {
+            super.checkTaskWork(task);
+            requireOneOfItsPeople(task);
+        }
+
+        @Override
+        public void checkTaskAssign(TaskEntity task) {
+            super.checkTaskAssign(task);
+            requireOneOfItsPeople(task);
+        }
+
+        private void requireOneOfItsPeople(TaskEntity task) {
+            // Server code, administrators, listeners and the engine's checks switched off: not a person's request.
+            CommandContext commandContext = Context.getCommandContext();
+            Authentication person = commandContext.getAuthentication();
+            if (!commandContext.getProcessEngineConfiguration().isAuthorizationEnabled() || !commandContext.isAuthorizationCheckEnabled()
+                    || person == null || person.getUserId() == null || getAuthorizationManager().isCamundaAdmin(person)) {
+                return;
+            }
+            String userId = person.getUserId();
+            if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+                return;
+            }
+            List<String> groups = person.getGroupIds() == null ? List.of() : person.getGroupIds();
+            boolean candidate = candidates(task).anyMatch(link -> userId.equals(link.getUserId())
+                    || link.getGroupId() != null && groups.contains(link.getGroupId()));
+            if (!candidate) {
+                throw new AuthorizationException("Geen toegang: deze taak is niet voor u. Alleen wie haar kandidaat is ("
+                        + candidateNames(task) + ") pakt haar op, rondt haar af of geeft haar door.");
+            }
+        }
+
+        private static String candidateNames(TaskEntity task) {
+            return candidates(task).map(link -> link.getGroupId() != null ? link.getGroupId() : link.getUserId())
+                    .sorted().collect(Collectors.joining(", "));
+        }
+    }
+
+    private static Stream<IdentityLink> candidates(Task task) {
+        return ((TaskEntity) task).getCandidates().stream();
+    }
+
+    private static Authentication currentAuthentication() {
+        return Context.getCommandContext().getAuthentication();
+    }
+
+    /** Writes no authorization rows for tasks, and keeps handing on inside the task's circle. */
     static class Provider extends DefaultAuthorizationProvider {
 
         /** {@link TaskEntity#getTaskState()} while the model decorates a new task (TaskState.STATE_INIT). */
@@ -48,19 +113,19 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
         @Override
         public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
             requireInCircle(task, newAssignee);
-            return withAssign(super.newTaskAssignee(task, oldAssignee, newAssignee));
+            return null;
         }
 
         @Override
         public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
             requireInCircle(task, newOwner);
-            return withAssign(super.newTaskOwner(task, oldOwner, newOwner));
+            return null;
         }
 
         @Override
         public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
             requireInCircle(task, userId);
-            return withAssign(super.newTaskUserIdentityLink(task, userId, type));
+            return null;
         }
 
         @Override
@@ -69,7 +134,13 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
                 throw new AuthorizationException("De kandidaten van een taak komen uit het procesmodel; de groep '" + groupId
                         + "' kan niet aan deze taak worden toegevoegd.");
             }
-            return withAssign(super.newTaskGroupIdentityLink(task, groupId, type));
+            return null;
+        }
+
+        /** A task a person creates outside a model is refused anyway (EngineCommandGuard); it gets no row either. */
+        @Override
+        public AuthorizationEntity[] newTask(Task task) {
+            return null;
         }
 
         /**
@@ -106,19 +177,5 @@ class TaskAuthorizations extends AbstractProcessEnginePlugin {
                     && !commandContext.getAuthorizationManager().isCamundaAdmin(person);
         }
 
-        private static Stream<IdentityLink> candidates(Task task) {
-            return ((TaskEntity) task).getCandidates().stream();
-        }
-
-        private static Authentication currentAuthentication() {
-            return Context.getCommandContext().getAuthentication();
-        }
-
-        private static AuthorizationEntity[] withAssign(AuthorizationEntity[] grants) {
-            if (grants != null) {
-                Arrays.stream(grants).filter(Objects::nonNull).forEach(grant -> grant.addPermission(Permissions.TASK_ASSIGN));
-            }
-            return grants;
-        }
     }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.PostgresTestDatabase;
+import nl.regioamersfoort.samenwerken.ProcessDriver;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Benchmark ({@code ./mvnw -Pbench verify -Dtest=TaskQueryOnPostgresBenchmark}): Tasklist's task
  * queries with 10,000 running local tracks on PostgreSQL, for a beleidsambtenaar of Baarn with
- * Camunda's authorization checks on, against the same queries with the checks off. Seeded through
+ * Camunda's authorization and tenant checks on, against the same queries with the checks off, and
+ * the counts of Tasklist's shared filters. Seeded through
  * the real programme start (seven funded municipalities a programme, so about 1,430 programmes with
  * their regional tracks and deadline watches), in parallel. Median and p95 latency.
  */
@@ -54,6 +61,10 @@ class TaskQueryOnPostgresBenchmark {
     RuntimeService runtimeService;
     @Autowired
     IdentityService identityService;
+    @Autowired
+    FilterService filterService;
+    @Autowired
+    ProcessEngine engine;
     @LocalServerPort
     int port;
 
@@ -78,46 +89,70 @@ class TaskQueryOnPostgresBenchmark {
         long allTasks = taskService.createTaskQuery().count();
         assertThat(runningTracks).isGreaterThanOrEqualTo(TRACKS);
 
-        List<String> groups = identityService.createGroupQuery().groupMember(USER).list().stream().map(Group::getId).toList();
         Supplier<Object> page = () -> taskService.createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 15);
         Supplier<Object> count = () -> taskService.createTaskQuery().count();
         Supplier<Object> group = () -> taskService.createTaskQuery().taskCandidateGroup("beleidsambtenaar-baarn").orderByDueDate().asc()
                 .listPage(0, 15);
-        long visible = asUser(groups, () -> taskService.createTaskQuery().count());
+        long visible = (Long) checked(count);
         assertThat(visible).isPositive().isLessThan(allTasks);
+        long authorizationRows = engine.getAuthorizationService().createAuthorizationQuery().count();
 
         BenchReport report = new BenchReport("task-queries", "Task queries with " + runningTracks + " running local tracks (" + allTasks
-                + " open tasks, " + visible + " visible to " + USER + ") on PostgreSQL; seeded in " + Math.round(seedSeconds) + " s; "
-                + RUNS + " runs each, milliseconds");
-        for (String[] query : new String[][] {{"first page, newest first (Tasklist 'Alle taken')", "page"}, {"count (Tasklist's badge)", "count"},
-                {"first page of candidate group beleidsambtenaar-baarn by due date", "group"}}) {
-            Supplier<Object> run = switch (query[1]) {
-                case "page" -> page;
-                case "count" -> count;
-                default -> group;
-            };
-            List<Double> on = time(() -> asUser(groups, run));
-            List<Double> off = time(run);
-            report.line("%-66s auth on: median %6.2f  p95 %6.2f | auth off: median %6.2f  p95 %6.2f | ratio of medians %5.2f", query[0],
-                    BenchReport.median(on), BenchReport.percentile(on, 95), BenchReport.median(off), BenchReport.percentile(off, 95),
-                    BenchReport.median(on) / BenchReport.median(off));
+                + " open tasks, " + visible + " visible to " + USER + ", " + authorizationRows + " authorization rows) on PostgreSQL; seeded in "
+                + Math.round(seedSeconds) + " s; " + RUNS + " runs each, milliseconds; baseline: the same query for the same person with"
+                + " the engine's authorization and tenant checks switched off");
+        Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
+        queries.put("first page, newest first (Tasklist 'Alle taken')", page);
+        queries.put("count of all visible tasks", count);
+        queries.put("first page of candidate group beleidsambtenaar-baarn by due date", group);
+        for (Filter filter : filterService.createFilterQuery().orderByFilterId().asc().list()) {
+            if (filter.getOwner() == null) {
+                queries.put("count of filter '" + filter.getName() + "' (Tasklist's badge)", () -> filterService.count(filter.getId()));
+            }
         }
+        queries.forEach((name, query) -> {
+            List<Double> on = time(() -> checked(query));
+            List<Double> off = time(() -> unchecked(query));
+            line(report, name, on, off, "checks off");
+        });
         // The same over HTTP as Tasklist calls it: a beleidsambtenaar (checks on) against an administrator (camunda-admin: no checks).
-        String path = "/engine-rest/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15";
-        List<Double> restOn = time(() -> status(Http.basic(port, USER, "demo").get(path).statusCode()));
-        List<Double> restOff = time(() -> status(Http.basic(port, "beheer", "demo").get(path).statusCode()));
-        report.line("%-66s auth on: median %6.2f  p95 %6.2f | admin:    median %6.2f  p95 %6.2f | ratio of medians %5.2f",
-                "GET " + path.substring(0, path.indexOf('&')) + "… (REST, Basic)", BenchReport.median(restOn), BenchReport.percentile(restOn, 95),
-                BenchReport.median(restOff), BenchReport.percentile(restOff, 95), BenchReport.median(restOn) / BenchReport.median(restOff));
+        String allTasksFilter = filterService.createFilterQuery().filterName("Alle taken").list().stream().filter(f -> f.getOwner() == null)
+                .findFirst().orElseThrow().getId();
+        for (String path : List.of("/engine-rest/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
+                "/engine-rest/filter/" + allTasksFilter + "/list?firstResult=0&maxResults=15", "/engine-rest/filter/" + allTasksFilter + "/count")) {
+            List<Double> restOn = time(() -> status(Http.basic(port, USER, "demo").get(path).statusCode()));
+            List<Double> restOff = time(() -> status(Http.basic(port, "beheer", "demo").get(path).statusCode()));
+            line(report, "GET " + path.replace(allTasksFilter, "{Alle taken}") + " (REST, Basic)", restOn, restOff, "admin");
+        }
         report.write();
     }
 
-    private <T> T asUser(List<String> groups, Supplier<T> query) {
-        identityService.setAuthentication(USER, groups);
+    private static void line(BenchReport report, String name, List<Double> on, List<Double> off, String baseline) {
+        report.line("%-66s checks on: median %6.2f  p95 %6.2f | %s: median %6.2f  p95 %6.2f | ratio median %5.2f  p95 %5.2f", name,
+                BenchReport.median(on), BenchReport.percentile(on, 95), baseline, BenchReport.median(off), BenchReport.percentile(off, 95),
+                BenchReport.median(on) / BenchReport.median(off), BenchReport.percentile(on, 95) / BenchReport.percentile(off, 95));
+    }
+
+    /** As the beleidsambtenaar of Baarn, as the REST API and Tasklist authenticate her: groups and tenants. */
+    private <T> T checked(Supplier<T> query) {
+        ProcessDriver.authenticate(identityService, USER);
         try {
             return query.get();
         } finally {
             identityService.clearAuthentication();
+        }
+    }
+
+    /** The same person (filters resolve "the current user" to her), with the engine's checks switched off. */
+    private <T> T unchecked(Supplier<T> query) {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        configuration.setAuthorizationEnabled(false);
+        configuration.setTenantCheckEnabled(false);
+        try {
+            return checked(query);
+        } finally {
+            configuration.setAuthorizationEnabled(true);
+            configuration.setTenantCheckEnabled(true);
         }
     }
 

@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
 import nl.regioamersfoort.samenwerken.cluster.ProcStatus;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
@@ -17,6 +18,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -37,6 +42,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test"})
+@Import(StatementCounter.class)
 abstract class TrackThroughput {
 
     /** The seven municipalities with a funded local track once Eemnes and Nijkerk joined (2024). */
@@ -72,27 +78,41 @@ abstract class TrackThroughput {
         repositoryService.createDeployment().addModelInstance("bench-een-taak.bpmn", Bpmn.createExecutableProcess("bench-een-taak")
                 .name("Bench: één taak").camundaHistoryTimeToLive(1).startEvent().userTask("taak").name("Taak")
                 .camundaCandidateGroups("beleidsambtenaar-baarn").endEvent().done()).deploy();
+        // Its candidates work it as they work a track's tasks: through a grant on the process definition.
+        Authorization work = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        work.setGroupId("beleidsambtenaar-baarn");
+        work.setResource(Resources.PROCESS_DEFINITION);
+        work.setResourceId("bench-een-taak");
+        work.addPermission(ProcessDefinitionPermissions.READ_TASK);
+        work.addPermission(ProcessDefinitionPermissions.TASK_WORK);
+        engine.getAuthorizationService().saveAuthorization(work);
 
         // Warm-up (class loading, JIT, caches), not measured.
         runTracks(1, 2300);
         runOneTaskProcesses(100);
 
         resetPeakHeap();
+        StatementCounter.reset();
         long start = System.nanoTime();
         int tasks = runTracks(PROGRAMMES, 2301);
         double trackSeconds = (System.nanoTime() - start) / 1e9;
         long trackHeap = peakHeapMb();
+        long trackStatements = StatementCounter.total();
+        List<Map.Entry<String, Long>> trackKinds = StatementCounter.top(25);
         int tracks = PROGRAMMES * FUNDED.size();
 
         resetPeakHeap();
+        StatementCounter.reset();
         start = System.nanoTime();
         runOneTaskProcesses(tasks);
         double singleSeconds = (System.nanoTime() - start) / 1e9;
         long singleHeap = peakHeapMb();
+        long singleStatements = StatementCounter.total();
+        List<Map.Entry<String, Long>> singleKinds = StatementCounter.top(25);
 
         double trackTasksPerSecond = tasks / trackSeconds;
         double singleTasksPerSecond = tasks / singleSeconds;
-        new BenchReport("throughput-" + database(), "Throughput through the engine API on " + database() + ": " + tracks
+        BenchReport report = new BenchReport("throughput-" + database(), "Throughput through the engine API on " + database() + ": " + tracks
                 + " whole local tracks (" + PROGRAMMES + " programmes of " + FUNDED.size() + ") against " + tasks + " one-task processes")
                 .line("one-task processes (baseline): %8.1f user tasks/s   (%d in %.1f s, peak heap %d MB)", singleTasksPerSecond, tasks,
                         singleSeconds, singleHeap)
@@ -100,7 +120,16 @@ abstract class TrackThroughput {
                         trackTasksPerSecond, tracks / trackSeconds, tracks, tasks, trackSeconds, trackHeap)
                 .line("ratio tracks / baseline (per user task): %.3f", trackTasksPerSecond / singleTasksPerSecond)
                 .line("peak resident memory of this JVM (VmHWM, since its start): %d MB", ProcStatus.ownResidentPeakMb())
-                .write();
+                .line("SQL statements per user task: baseline %.1f, whole tracks %.1f (everything each run did: starts, timers, completions)",
+                        (double) singleStatements / tasks, (double) trackStatements / tasks);
+        report.line("Most frequent statements, per user task (whole tracks | baseline):");
+        Map<String, Long> baseline = new java.util.HashMap<>();
+        singleKinds.forEach(kind -> baseline.put(kind.getKey(), kind.getValue()));
+        for (Map.Entry<String, Long> kind : trackKinds) {
+            report.line("  %-40s %6.2f | %6.2f", kind.getKey(), (double) kind.getValue() / tasks,
+                    (double) baseline.getOrDefault(kind.getKey(), 0L) / tasks);
+        }
+        report.write();
     }
 
     /**

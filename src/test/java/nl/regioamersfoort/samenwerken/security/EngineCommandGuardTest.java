@@ -249,7 +249,7 @@ class EngineCommandGuardTest {
         String before = snapshot();
         List<String> notRefused = new ArrayList<>();
         commands.forEach((name, command) -> {
-            engine.getIdentityService().setAuthentication("ambtenaar.baarn", List.of(Roles.beleidsambtenaar("baarn")));
+            engine.getIdentityService().setAuthentication("ambtenaar.baarn", List.of(Roles.beleidsambtenaar("baarn")), List.of("baarn"));
             try {
                 Throwable refusal = catchThrowable(() -> command.accept(engine));
                 if (!(refusal instanceof AuthorizationException) || !refusal.getMessage().startsWith("Niet toegestaan")) {
@@ -288,7 +288,8 @@ class EngineCommandGuardTest {
         String prepare = ids.get("prepare");
         HttpResponse<String> renamed = beheer.send(beheer.request("/engine-rest/task/" + prepare, "application/json")
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Voorbereiden: voorlichting\", \"priority\": 60}")));
+                                // PUT replaces the task's fields, its tenant (the municipality) included.
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Voorbereiden: voorlichting\", \"priority\": 60, \"tenantId\": \"baarn\"}")));
         assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(204);
         assertThat(engine.getTaskService().createTaskQuery().taskId(prepare).singleResult().getPriority()).isEqualTo(60);
 
