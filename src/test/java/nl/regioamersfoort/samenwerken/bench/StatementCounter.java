@@ -24,8 +24,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  */
 final class StatementCounter implements BeanPostProcessor {
 
-    private static final Pattern VERB_AND_TABLE = Pattern.compile(
-            "^\\s*(select|insert|update|delete)\\b.*?\\b(?:from|into|update)\\s+([A-Za-z0-9_.\"]+)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern VERB = Pattern.compile("^\\s*(select|insert|update|delete)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATED_TABLE = Pattern.compile("^\\s*update\\s+([A-Za-z0-9_.\"]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TABLE = Pattern.compile("\\b(?:from|into)\\s+([A-Za-z0-9_.\"]+)", Pattern.CASE_INSENSITIVE);
     private static final Map<String, LongAdder> BY_KIND = new ConcurrentHashMap<>();
 
     @Override
@@ -52,9 +53,13 @@ final class StatementCounter implements BeanPostProcessor {
         if (sql == null) {
             return "?";
         }
-        Matcher matcher = VERB_AND_TABLE.matcher(sql);
-        return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) + " " + matcher.group(2).replace("\"", "").toUpperCase(Locale.ROOT)
-                : sql.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        Matcher verb = VERB.matcher(sql);
+        if (!verb.find()) {
+            return sql.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        }
+        String kind = verb.group(1).toLowerCase(Locale.ROOT);
+        Matcher table = (kind.equals("update") ? UPDATED_TABLE : TABLE).matcher(sql);
+        return table.find() ? kind + " " + table.group(1).replace("\"", "").toUpperCase(Locale.ROOT) : kind;
     }
 
     private static void count(String sql) {

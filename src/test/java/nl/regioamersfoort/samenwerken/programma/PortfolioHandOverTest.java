@@ -247,7 +247,12 @@ class PortfolioHandOverTest {
 
         // The successor decides the consent request.
         Task consent = wethouderTasks(baarn).stream().filter(t -> t.getName().toLowerCase().contains("delen")).findFirst().orElseThrow();
-        driver.complete(consent, SUCCESSOR, "uitkomst", "akkoord", "motivering", "Akkoord om te delen");
+        // Over REST, as the successor logs in: Baarn's tenant comes with the group beheer put them in.
+        Http successor = Http.basic(port, SUCCESSOR, "demo");
+        assertThat(successor.get("/engine-rest/task?processInstanceBusinessKey=" + baarn).body()).contains(consent.getId());
+        HttpResponse<String> decided = successor.post("/engine-rest/task/" + consent.getId() + "/complete", "application/json",
+                "{\"variables\": {\"uitkomst\": {\"value\": \"akkoord\"}, \"motivering\": {\"value\": \"Akkoord om te delen\"}}}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
         assertThat(decisions.trail(programme, "baarn")).anySatisfy(d -> assertThat(d.getDecidedBy()).isEqualTo(SUCCESSOR));
 
         // Beheer hands Baarn back; the trail knows who held it before.
