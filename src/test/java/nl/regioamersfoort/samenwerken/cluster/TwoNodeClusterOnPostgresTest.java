@@ -27,6 +27,7 @@ import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.PostgresTestDatabase;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -352,6 +353,11 @@ class TwoNodeClusterOnPostgresTest {
                 + "Content-Type: application/octet-stream\r\n\r\n" + Bpmn.convertToString(model) + "\r\n--" + boundary + "--\r\n";
         HttpResponse<String> deployed = as.post("/engine-rest/deployment/create", "multipart/form-data; boundary=" + boundary, body);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        // A process no feature owns gives nobody its tasks: beheer grants its candidates their work, per definition.
+        HttpResponse<String> granted = as.post("/engine-rest/authorization/create", "application/json", "{\"type\": 1,"
+                + " \"permissions\": [\"READ\", \"READ_TASK\", \"TASK_WORK\"], \"groupId\": \"beleidsambtenaar-baarn\","
+                + " \"resourceType\": 6, \"resourceId\": \"" + model.getModelElementsByType(Process.class).iterator().next().getId() + "\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
     }
 
     static String restDate(Date date) {
