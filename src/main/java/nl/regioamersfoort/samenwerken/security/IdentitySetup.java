@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
@@ -80,8 +79,8 @@ class IdentitySetup implements SmartInitializingSingleton {
         this.municipalities = municipalities;
         this.environment = environment;
         this.demoUsers = demoUsers;
-        this.localProcesses = features.stream().flatMap(owned -> owned.local().stream()).collect(Collectors.toCollection(TreeSet::new));
-        this.regionalProcesses = features.stream().flatMap(owned -> owned.regional().stream()).collect(Collectors.toCollection(TreeSet::new));
+        this.localProcesses = OwnedProcesses.localOf(features);
+        this.regionalProcesses = OwnedProcesses.regionalOf(features);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -58,7 +57,7 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
 
     /** The features say which processes are theirs, and which of those are local. */
     MunicipalityTenants(List<OwnedProcesses> features) {
-        this.localProcesses = features.stream().flatMap(owned -> owned.local().stream()).collect(Collectors.toUnmodifiableSet());
+        this.localProcesses = OwnedProcesses.localOf(features);
     }
 
     @Override

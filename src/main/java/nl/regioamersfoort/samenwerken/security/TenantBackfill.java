@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import org.camunda.bpm.engine.HistoryService;
@@ -54,7 +53,7 @@ class TenantBackfill implements SmartInitializingSingleton {
         this.historyService = historyService;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.localProcesses = features.stream().flatMap(owned -> owned.local().stream()).collect(Collectors.toUnmodifiableSet());
+        this.localProcesses = OwnedProcesses.localOf(features);
     }
 
     @Override

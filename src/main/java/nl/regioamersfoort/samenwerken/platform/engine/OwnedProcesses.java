@@ -1,6 +1,10 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
+import java.util.Collection;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The process definitions (by key) a feature owns, declared by that feature as a bean: local ones
@@ -21,6 +25,16 @@ public record OwnedProcesses(Set<String> local, Set<String> regional, Set<String
 
     public static OwnedProcesses coordinatorsOnly(String... keys) {
         return new OwnedProcesses(Set.of(), Set.of(), Set.of(keys));
+    }
+
+    /** The keys of all local processes, whoever owns them, in order. */
+    public static SortedSet<String> localOf(Collection<OwnedProcesses> features) {
+        return features.stream().flatMap(owned -> owned.local().stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The keys of all regional processes, whoever owns them, in order. */
+    public static SortedSet<String> regionalOf(Collection<OwnedProcesses> features) {
+        return features.stream().flatMap(owned -> owned.regional().stream()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     public boolean owns(String key) {

@@ -21,11 +21,12 @@
  * entered fields of the task's form only, whatever else was sent along.</li>
  * <li>During the command: {@code security.CaseIdentityVariables} refuses a change of the case's
  * identity variables ({@code gemeente}, {@code programmaId}, …) by a person;
- * {@code security.TaskAuthorizations} keeps hand-overs inside the task's circle; the task's own
+ * {@code security.TaskAuthorizations} lets only the task's own people (assignee, candidates) work or
+ * hand it on, and keeps hand-overs inside the task's circle; the task's own
  * listeners run (the feature's glue reads and checks the input with
  * {@link nl.regioamersfoort.samenwerken.platform.form.FormInput}); {@code herinnering.TaskWatch}
- * stops the task's deadline watch; {@code security.MunicipalityAuthorizations} grants a new case
- * (a gate, a request) to its municipality.</li>
+ * stops the task's deadline watch; a new local case (a gate, a request) gets its municipality's
+ * tenant ({@code security.MunicipalityTenants}), or does not start.</li>
  * <li>{@link nl.regioamersfoort.samenwerken.platform.engine.EngineRestErrors}: over REST, a refusal
  * is answered in Camunda's JSON shape with a Dutch message and the right status.</li>
  * </ol>
