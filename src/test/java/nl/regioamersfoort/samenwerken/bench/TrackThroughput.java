@@ -98,7 +98,7 @@ abstract class TrackThroughput {
         double trackSeconds = (System.nanoTime() - start) / 1e9;
         long trackHeap = peakHeapMb();
         long trackStatements = StatementCounter.total();
-        List<Map.Entry<String, Long>> trackKinds = StatementCounter.top(25);
+        List<Map.Entry<String, Long>> trackKinds = StatementCounter.top(Integer.MAX_VALUE);
         int tracks = PROGRAMMES * FUNDED.size();
 
         resetPeakHeap();
@@ -122,7 +122,7 @@ abstract class TrackThroughput {
                 .line("peak resident memory of this JVM (VmHWM, since its start): %d MB", ProcStatus.ownResidentPeakMb())
                 .line("SQL statements per user task: baseline %.1f, whole tracks %.1f (everything each run did: starts, timers, completions)",
                         (double) singleStatements / tasks, (double) trackStatements / tasks);
-        report.line("Most frequent statements, per user task (whole tracks | baseline):");
+        report.line("Statements by kind, per user task, most frequent first (whole tracks | baseline):");
         Map<String, Long> baseline = new java.util.HashMap<>();
         singleKinds.forEach(kind -> baseline.put(kind.getKey(), kind.getValue()));
         for (Map.Entry<String, Long> kind : trackKinds) {
