@@ -98,6 +98,12 @@ public class AdviserHours {
             if (programme.participant(municipality.getCode()).isEmpty()) {
                 throw FormInput.invalid(municipality.getName() + " doet niet mee aan dit programma.");
             }
+            // The adviser's hours are the funded support of a local track (seed 000 §5); a municipality that takes
+            // part regionally only has none, and what the adviser does with it is regional work.
+            if (!municipality.isFunded()) {
+                throw FormInput.invalid(municipality.getName() + " neemt alleen regionaal deel en krijgt geen ondersteuning van de"
+                        + " adviseur; boek dit werk als regionaal werk, zonder gemeente.");
+            }
         }
         if (day == null) {
             throw FormInput.invalid("Geef de datum van het werk.");

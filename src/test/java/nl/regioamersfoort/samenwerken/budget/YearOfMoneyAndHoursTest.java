@@ -179,6 +179,27 @@ class YearOfMoneyAndHoursTest {
         assertThat(request("01-15", YEAR + 1, "soest", "3000,01", "Te veel").statusCode()).isEqualTo(400);
     }
 
+    /** Amersfoort takes part regionally (000 fn 1): the adviser's support, and so the adviser's hours, are not its. */
+    @Test
+    void adviserHoursGoOnlyToMunicipalitiesWithAFundedTrackOrToRegionalWork() throws Exception {
+        String withAmersfoort = programmes.start(new NewProgramme("Inclusie en diversiteit met Amersfoort", LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR + 1, 12, 31), List.of("amersfoort", "baarn"), null, null, null, null, null, null), "projectleider").getId();
+        ClockUtil.setCurrentTime(ProcessDriver.at(YEAR + "-02-10T17:00:00"));
+        Http adviser = Http.basic(port, "adviseur", "demo");
+        String path = "/api/programmas/" + withAmersfoort + "/uren";
+        HttpResponse<String> amersfoort = adviser.post(path, "application/json",
+                "{\"gemeente\": \"amersfoort\", \"uren\": \"3\", \"datum\": \"" + YEAR + "-02-10\", \"omschrijving\": \"Overleg\"}");
+        assertThat(amersfoort.statusCode()).as(amersfoort.body()).isEqualTo(400);
+        assertThat(melding(amersfoort)).contains("Amersfoort neemt alleen regionaal deel", "boek dit werk als regionaal werk");
+        assertThat(ledger.hours(withAmersfoort, YEAR)).isEqualByComparingTo("0");
+        for (String municipality : List.of("\"gemeente\": \"baarn\", ", "")) {
+            HttpResponse<String> booked = adviser.post(path, "application/json",
+                    "{" + municipality + "\"uren\": \"3\", \"datum\": \"" + YEAR + "-02-10\", \"omschrijving\": \"Overleg\"}");
+            assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        }
+        assertThat(ledger.hours(withAmersfoort, YEAR)).isEqualByComparingTo("6");
+    }
+
     @Test
     void refundsAreCheckedAndOnlyTheProjectleiderBooksThem() throws Exception {
         ask("03-01", "soest", "500", "akkoord", "Expositie");
