@@ -61,18 +61,28 @@ public class DeadlineMail {
         this.programmes = programmes;
     }
 
+    /** The watch's variable with the task's creation time (watches started before it existed have none). */
+    static final String CREATED = "aangemaakt";
+    private static final long AT_ONCE_AFTER_MILLIS = 60_000;
+
     /**
-     * The reminder moments: N working days before the due date, at nine in the morning. The list
-     * does not depend on the clock, because a sequential multi-instance reads it again per round.
+     * The reminder moments: N working days before the due date, at nine in the morning. A task
+     * created inside its reminder window (a moment already passed, the due date still ahead) gets one
+     * reminder at once instead of the moments it missed: a minute after it was created. The list does
+     * not depend on the clock, because a sequential multi-instance reads it again per round.
      */
     public List<Date> reminderMoments(DelegateExecution execution) {
-        LocalDate due = ((Date) execution.getVariable("deadline")).toInstant().atZone(EngineClock.ZONE).toLocalDate();
+        Date deadline = (Date) execution.getVariable("deadline");
+        LocalDate due = deadline.toInstant().atZone(EngineClock.ZONE).toLocalDate();
         Object programmeId = execution.getVariable("programmaId");
         List<Integer> offsets = programmeId == null ? settings.werkdagenVooraf()
                 : programmes.get(programmeId.toString()).getReminderWorkingDays().orElse(settings.werkdagenVooraf());
         Set<Date> moments = new java.util.TreeSet<>();
         for (int workingDays : offsets) {
             moments.add(EngineClock.morningOf(WorkingDays.minusWorkingDays(due, workingDays)));
+        }
+        if (execution.getVariable(CREATED) instanceof Date created && deadline.after(created) && moments.removeIf(m -> !m.after(created))) {
+            moments.add(new Date(created.getTime() + AT_ONCE_AFTER_MILLIS));
         }
         return new ArrayList<>(moments);
     }

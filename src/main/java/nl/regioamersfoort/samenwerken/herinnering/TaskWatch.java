@@ -51,6 +51,7 @@ class TaskWatch extends AbstractProcessEnginePlugin {
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("taakId", task.getId());
         variables.put("deadline", task.getDueDate());
+        variables.put(DeadlineMail.CREATED, task.getCreateTime());
         variables.put("programmaId", task.getVariable("programmaId"));
         task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId(), variables);
     }

@@ -83,6 +83,32 @@ class ReminderCalendarTest {
                 "2022-07-01 ESCALATIE projectleider", "2022-07-08 ESCALATIE projectleider");
     }
 
+    /**
+     * Leusden's inventory is made on Tuesday 19 April and due on Friday 29 April: the reminder 10
+     * working days before (13 April) had passed when the task was made, so one goes at once; the one 2
+     * working days before (Tuesday 26 April, Koningsdag does not count) on its day. Done the day
+     * before its due date: no escalation. (Leusden: the other test here has Baarn's inventory.)
+     */
+    @Test
+    void aTaskMadeInsideItsReminderWindowGetsOneReminderAtOnceAndTheRestOnTheirDays() {
+        ProcessDriver driver = new ProcessDriver(engine);
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-04-19T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 4, 1),
+                LocalDate.of(2023, 12, 31), List.of("leusden"), LocalDate.of(2022, 4, 29), null, null, null, LocalDate.of(2022, 12, 1),
+                null, List.of(10, 2)), "projectleider").getId();
+        String track = programme + "-leusden";
+        assertThat(mails("Inventarisatie Leusden")).as("nothing at the moment the task is made").isEmpty();
+        for (LocalDate day = LocalDate.of(2022, 4, 19); !day.isAfter(LocalDate.of(2022, 5, 6)); day = day.plusDays(1)) {
+            driver.travelTo(day + "T10:00:00");
+            if (day.equals(LocalDate.of(2022, 4, 28))) {
+                driver.complete(track, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+            }
+        }
+        assertThat(mails("Inventarisatie Leusden")).containsExactlyInAnyOrder(
+                "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.leusden",
+                "2022-04-26 HERINNERING adviseur", "2022-04-26 HERINNERING ambtenaar.leusden");
+    }
+
     private List<String> mails(String taskName) {
         return outbox.latest(1000).stream()
                 .filter(mail -> mail.getTaskName().equals(taskName))
