@@ -67,8 +67,9 @@ public class DeadlineMail {
 
     /**
      * The reminder moments: N working days before the due date, at nine in the morning. A task
-     * created inside its reminder window (a moment already passed, the due date still ahead) gets one
-     * reminder at once instead of the moments it missed: a minute after it was created. The list does
+     * created inside its reminder window (a moment already passed, the due date more than a minute
+     * ahead) gets one reminder at once instead of the moments it missed: a minute after it was created;
+     * the moments it missed are never sent late. The list does
      * not depend on the clock, because a sequential multi-instance reads it again per round.
      */
     public List<Date> reminderMoments(DelegateExecution execution) {
@@ -81,8 +82,12 @@ public class DeadlineMail {
         for (int workingDays : offsets) {
             moments.add(EngineClock.morningOf(WorkingDays.minusWorkingDays(due, workingDays)));
         }
-        if (execution.getVariable(CREATED) instanceof Date created && deadline.after(created) && moments.removeIf(m -> !m.after(created))) {
-            moments.add(new Date(created.getTime() + AT_ONCE_AFTER_MILLIS));
+        if (execution.getVariable(CREATED) instanceof Date created) {
+            Date atOnce = new Date(created.getTime() + AT_ONCE_AFTER_MILLIS);
+            // Not when the due date is that close: the escalation waits for the reminders.
+            if (moments.removeIf(m -> !m.after(created)) && atOnce.before(deadline)) {
+                moments.add(atOnce);
+            }
         }
         return new ArrayList<>(moments);
     }
