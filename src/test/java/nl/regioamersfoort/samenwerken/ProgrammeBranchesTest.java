@@ -323,12 +323,23 @@ class ProgrammeBranchesTest {
         driver.complete(programme, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(programme, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
         driver.travelTo("2023-12-20T10:00:00");
-        driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "We gaan door, met Eemnes en Nijkerk");
+        // To continue is also to say what the new period gets: nothing is copied from this one.
+        assertThatThrownBy(() -> driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "Door"))
+                .hasMessageContaining("Vul 'Budget per jaar (€)' in");
+        assertThatThrownBy(() -> driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "Door",
+                "budgetPerJaar", "veel", "activiteitengeldPerGemeente", "2.500", "adviesurenPerJaar", "300"))
+                .hasMessageContaining("'veel' is geen bedrag");
+        assertThat(driver.hasTask(programme, "voortzetting-besluiten")).as("the decision is still to be taken").isTrue();
+        driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "We gaan door, met Eemnes en Nijkerk",
+                "budgetPerJaar", "€ 40.000", "activiteitengeldPerGemeente", "2.500,50", "adviesurenPerJaar", "300");
 
         assertThat(programmes.get(programme).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
         var next = programmes.get("inclusie-2024-2025");
         assertThat(next.getStart()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(next.getPreviousProgrammeId()).isEqualTo(programme);
+        assertThat(next.getMinistryBudgetCents()).isEqualTo(4_000_000);
+        assertThat(next.getActivityMoneyCents()).isEqualTo(250_050);
+        assertThat(next.getAdviserHoursCap()).isEqualByComparingTo("300");
         assertThat(next.getParticipants()).extracting(p -> p.getMunicipalityCode())
                 .containsExactlyInAnyOrder("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("gemeentetraject")

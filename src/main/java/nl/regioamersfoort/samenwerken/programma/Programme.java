@@ -175,6 +175,13 @@ public class Programme {
         return adviserHoursCap;
     }
 
+    /** What the BOSD's continuation decision gave the new period: budget and activity money in cents, hours a year. */
+    void fund(long ministryBudgetCents, long activityMoneyCents, java.math.BigDecimal adviserHoursCap) {
+        this.ministryBudgetCents = ministryBudgetCents;
+        this.activityMoneyCents = activityMoneyCents;
+        this.adviserHoursCap = adviserHoursCap;
+    }
+
     /** Whether unused activity money carries over to the next year (by default it does not). */
     public boolean isCarryOver() {
         return carryOver;

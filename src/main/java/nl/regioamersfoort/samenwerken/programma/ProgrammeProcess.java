@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -35,6 +36,9 @@ public class ProgrammeProcess {
     static final String MESSAGE_PLAN_ADJUSTMENT = "PlanBijsturen";
     private static final List<String> START_FORM_FIELDS = List.of("naam", "start", "einde", "gemeenten", "inventarisatie",
             "maatwerkplan", "overzichtOnderwerpen", "planVanAanpak", "terugkoppeling");
+    static final String NEXT_BUDGET_CENTS = "volgendBudgetCenten";
+    static final String NEXT_ACTIVITY_MONEY_CENTS = "volgendActiviteitengeldCenten";
+    static final String NEXT_HOURS = "volgendeAdviesuren";
     private static final Logger log = LoggerFactory.getLogger(ProgrammeProcess.class);
 
     private final Programmes programmes;
@@ -167,12 +171,58 @@ public class ProgrammeProcess {
         programmes.finish((String) execution.getVariable(PROGRAMME_ID), "Eindrapportage gedeeld in het BOSD");
     }
 
-    /** Task "Besluit over voortzetting" completed. */
+    /**
+     * Task "Besluit over voortzetting" completed. To continue is also to say what the new period gets
+     * a year: the seeds fund 2022 and 2023 only, so nothing is copied from the period before.
+     */
     public void decideContinuation(DelegateTask task) {
         FormInput form = FormInput.of(task);
         String decision = form.choice("voortzetten");
         form.text("toelichting");
         task.getExecution().setVariable("voortzetten", decision);
+        if ("ja".equals(decision)) {
+            task.getExecution().setVariable(NEXT_BUDGET_CENTS, euroCents(form.text("budgetPerJaar"), form.label("budgetPerJaar")));
+            task.getExecution().setVariable(NEXT_ACTIVITY_MONEY_CENTS,
+                    euroCents(form.text("activiteitengeldPerGemeente"), form.label("activiteitengeldPerGemeente")));
+            task.getExecution().setVariable(NEXT_HOURS, hours(form.text("adviesurenPerJaar"), form.label("adviesurenPerJaar")).toPlainString());
+        }
+    }
+
+    /** Euros as people write them: "50.000", "50000", "€ 50.000,00", "2500,50"; zero allowed (no money). */
+    static long euroCents(String typed, String label) {
+        if (typed == null) {
+            throw FormInput.invalid("Vul '" + label + "' in (0 als er niets beschikbaar is).");
+        }
+        String plain = typed.replace("€", "").replace(" ", "").strip();
+        // A comma is the decimal sign, so points are thousands; without a comma, points before groups of three are too.
+        String number = plain.contains(",") ? plain.replace(".", "").replace(",", ".")
+                : plain.matches("\\d{1,3}(\\.\\d{3})+") ? plain.replace(".", "") : plain;
+        BigDecimal euros;
+        try {
+            euros = new BigDecimal(number);
+        } catch (NumberFormatException e) {
+            throw FormInput.invalid("'" + label + "': " + FormInput.quoted(typed) + " is geen bedrag. Schrijf bijvoorbeeld 50.000.");
+        }
+        if (euros.signum() < 0 || euros.scale() > 2 || euros.compareTo(new BigDecimal("10000000")) >= 0) {
+            throw FormInput.invalid("'" + label + "': een bedrag van 0 tot 10 miljoen euro, met hoogstens twee cijfers achter de komma.");
+        }
+        return euros.movePointRight(2).longValueExact();
+    }
+
+    static BigDecimal hours(String typed, String label) {
+        if (typed == null) {
+            throw FormInput.invalid("Vul '" + label + "' in (0 als er geen adviseur is).");
+        }
+        BigDecimal hours;
+        try {
+            hours = new BigDecimal(typed.strip().replace(",", "."));
+        } catch (NumberFormatException e) {
+            throw FormInput.invalid("'" + label + "': " + FormInput.quoted(typed) + " is geen aantal uren. Schrijf bijvoorbeeld 400.");
+        }
+        if (hours.signum() < 0 || hours.scale() > 2 || hours.compareTo(new BigDecimal("5000")) > 0) {
+            throw FormInput.invalid("'" + label + "': van 0 tot 5000 uur per jaar, met hoogstens twee cijfers achter de komma.");
+        }
+        return hours;
     }
 
     /** "Volgende periode starten": two more years with the municipalities that are members then. */
@@ -186,6 +236,11 @@ public class ProgrammeProcess {
                 + " " + start.getYear() + "-" + end.getYear();
         Programme next = programmes.register(new NewProgramme(name, start, end, members, null, null, null, null, null, null),
                 CurrentUser.of(execution), previous.getId());
+        // A decision taken before the BOSD named the money (an instance of an older version) keeps the period's own.
+        programmes.fund(next.getId(),
+                execution.getVariable(NEXT_BUDGET_CENTS) instanceof Long budget ? budget : previous.getMinistryBudgetCents(),
+                execution.getVariable(NEXT_ACTIVITY_MONEY_CENTS) instanceof Long money ? money : previous.getActivityMoneyCents(),
+                execution.getVariable(NEXT_HOURS) instanceof String hours ? new BigDecimal(hours) : previous.getAdviserHoursCap());
         runtimeService.startProcessInstanceByKey(Programmes.PROCESS_KEY, next.getId(),
                 java.util.Map.of(PROGRAMME_ID, next.getId()));
         execution.setVariable("volgendProgramma", next.getId());

@@ -160,6 +160,11 @@ public class Programmes {
         return programmes.findAllByOrderByStartDesc();
     }
 
+    /** What a new period gets a year, as the continuation decision set it. */
+    void fund(String programmeId, long ministryBudgetCents, long activityMoneyCents, java.math.BigDecimal adviserHoursCap) {
+        get(programmeId).fund(ministryBudgetCents, activityMoneyCents, adviserHoursCap);
+    }
+
     /** The participants with a funded local track (Amersfoort takes part regionally only). */
     @Transactional(readOnly = true)
     public List<String> fundedParticipants(String programmeId) {
