@@ -144,6 +144,21 @@ class MunicipalityTenantsTest {
         }
     }
 
+    /** Tasklist's "Proces starten" lists what a person may start: from the grants the reference data gives, not from a list in a model. */
+    @Order(2)
+    @Test
+    void everyMunicipalitysOfficersAndOnlyTheyStartAnActivityMoneyRequestInTasklist() throws Exception {
+        String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true";
+        for (String code : List.of("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg")) {
+            assertThat(keys(Http.basic(port, "ambtenaar." + code, "demo").get(startable))).as(code).containsExactly("activiteitengeld-aanvraag");
+        }
+        for (String other : List.of("wethouder.baarn", "stuurgroep", "bosd", "adviseur")) {
+            assertThat(keys(Http.basic(port, other, "demo").get(startable))).as(other).isEmpty();
+        }
+        assertThat(keys(Http.basic(port, "projectleider", "demo").get(startable))).containsExactly("programma-inclusie-diversiteit");
+    }
+
     @Order(3)
     @Test
     void aMunicipalityThatJoinsLaterHasItsTrackInItsOwnTenant() throws Exception {
@@ -260,6 +275,12 @@ class MunicipalityTenantsTest {
         List<String> ids = new ArrayList<>();
         json(Http.basic(port, user, "demo").get("/engine-rest/task?processInstanceBusinessKey=" + businessKey)).forEach(t -> ids.add(t.get("id").asText()));
         return ids;
+    }
+
+    Set<String> keys(HttpResponse<String> response) throws Exception {
+        Set<String> keys = new TreeSet<>();
+        json(response).forEach(definition -> keys.add(definition.get("key").asText()));
+        return keys;
     }
 
     JsonNode json(HttpResponse<String> response) throws Exception {
