@@ -130,19 +130,46 @@ class ProgrammeBranchesTest {
 
     @Test
     void afterTheElectionsTheBosdSendsChosenPlansBackForAdjustment() {
-        String programme = start(2034, LocalDate.of(2034, 9, 1), "baarn", "soest");
+        String programme = start(2034, LocalDate.of(2034, 9, 1), "baarn", "soest", "leusden");
+        String baarn = programme + "-baarn";
         toExecution(programme, "baarn");
         toExecution(programme, "soest");
-        assertThat(track(programme + "-baarn")).isWaitingAt("activiteit-besluit", "einde-looptijd");
+        // Baarn's wethouder approved "Voorlichting" already; "Gesprek" still waits. Leusden is still writing its inventory.
+        driver.complete(named(driver.tasks(baarn, "besluit-voorbereiden"), "Voorbereiden: Voorlichting"), "ambtenaar.baarn", "voorstel", "Graag");
+        driver.complete(driver.task(baarn, "besluit-nemen"), "wethouder.baarn", "uitkomst", "akkoord", "motivering", "Goed");
+        assertThat(driver.tasks(baarn, "activiteit-uitvoeren")).extracting(Task::getName).containsExactly("Uitvoeren: Voorlichting");
+        Task leusdenInventory = driver.task(programme + "-leusden", "inventarisatie-opstellen");
 
         driver.travelTo("2034-09-01T10:00:00");
         driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Baarn bijsturen");
         driver.complete(programme, "koers-kiezen", "bosd", "koers", "bijsturen", "toelichting", "Nieuwe wethouder in Baarn",
-                "bijsturenGemeenten", List.of("baarn"));
+                "bijsturenGemeenten", List.of("baarn", "leusden"));
 
-        assertThat(track(programme + "-baarn")).isWaitingAt("maatwerkplan-opstellen");
-        assertThat(driver.tasks(programme + "-baarn", "besluit-voorbereiden")).isEmpty();
+        assertThat(track(baarn)).isWaitingAt("maatwerkplan-opstellen");
+        assertThat(driver.tasks(baarn, "besluit-voorbereiden")).isEmpty();
+        assertThat(driver.tasks(baarn, "activiteit-uitvoeren")).isEmpty();
         assertThat(track(programme + "-soest")).isWaitingAt("activiteit-besluit", "einde-looptijd");
+        // Leusden's plan is not in execution yet: not ignored, its open task says what the BOSD asked.
+        assertThat(taskService.getTaskComments(leusdenInventory.getId())).anySatisfy(comment ->
+                assertThat(comment.getFullMessage()).contains("Bijsturen gevraagd door het BOSD", "Nieuwe wethouder in Baarn"));
+
+        // The revised plan keeps "Voorlichting" and "Gesprek" and adds "Buurtfeest"; once adopted again, the approved
+        // activity goes straight back to execution, the other two to the wethouder.
+        driver.complete(baarn, "maatwerkplan-opstellen", "ambtenaar.baarn", "planSamenvatting", "Plan na de verkiezingen",
+                "activiteiten", "Voorlichting\nGesprek\nBuurtfeest");
+        driver.decide(baarn, "baarn", "akkoord");
+        driver.decide(baarn, "baarn", "akkoord");
+        driver.decide(baarn, "baarn", "akkoord");
+        assertThat(driver.tasks(baarn, "activiteit-uitvoeren")).extracting(Task::getName).containsExactly("Uitvoeren: Voorlichting");
+        assertThat(driver.tasks(baarn, "besluit-voorbereiden")).extracting(Task::getName)
+                .containsExactlyInAnyOrder("Voorbereiden: Gesprek", "Voorbereiden: Buurtfeest");
+        driver.complete(driver.task(baarn, "activiteit-uitvoeren"), "ambtenaar.baarn", "resultaat", "Goed bezocht");
+        assertThat(jdbc.queryForObject("select status from local_activity where track_id = ? and title = 'Voorlichting'", String.class, baarn))
+                .isEqualTo("UITGEVOERD");
+    }
+
+    static Task named(List<Task> tasks, String name) {
+        return tasks.stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError("No task " + name));
     }
 
     @Test

@@ -162,7 +162,14 @@ public class ProgrammeProcess {
             if (waiting) {
                 runtimeService.createMessageCorrelation(MESSAGE_PLAN_ADJUSTMENT).processInstanceBusinessKey(trackKey).correlate();
             } else {
-                log.info("Local track {} is not in execution; its plan is still open for adjustment", trackKey);
+                // Not yet in execution: the plan is still being written or discussed; its people hear what the BOSD asked.
+                Object reason = execution.getVariable("toelichting");
+                List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(trackKey).list();
+                for (Task task : open) {
+                    taskService.createComment(task.getId(), task.getProcessInstanceId(), "Bijsturen gevraagd door het BOSD na de verkiezingen: "
+                            + reason + ". Het maatwerkplan is nog niet in uitvoering; neem dit mee in het plan.");
+                }
+                log.info("Local track {} is not in execution; the BOSD's adjustment went to its {} open task(s)", trackKey, open.size());
             }
         }
     }

@@ -6,6 +6,6 @@ public enum ActivityStatus {
     GOEDGEKEURD,
     AFGEWEZEN,
     UITGEVOERD,
-    /** Taken out of the plan before a decision. */
+    /** Taken out of the plan before it was carried out (before a decision, or in a plan revised after "bijsturen"). */
     VERVALLEN
 }

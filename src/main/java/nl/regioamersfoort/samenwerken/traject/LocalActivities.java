@@ -25,11 +25,21 @@ public class LocalActivities {
         this.decisions = decisions;
     }
 
-    /** The collection of the multi-instance: every proposal in the plan that still needs a decision. */
-    public List<String> toDecide(String trackId) {
-        return activities.findByTrackIdAndStatusOrderByPositionAsc(trackId, ActivityStatus.VOORGESTELD).stream()
+    /**
+     * The collection of the multi-instance: every proposal in the plan that still needs a decision,
+     * and every approved activity not yet carried out. Execution starts again after the BOSD's
+     * "bijsturen"; what the wethouder approved before is not lost, and is not put to them again.
+     */
+    public List<String> toHandle(String trackId) {
+        return activities.findByTrackIdOrderByPositionAsc(trackId).stream()
+                .filter(a -> a.getStatus() == ActivityStatus.VOORGESTELD || a.getStatus() == ActivityStatus.GOEDGEKEURD)
                 .map(a -> String.valueOf(a.getId()))
                 .toList();
+    }
+
+    /** Approved before and not yet carried out: straight to execution, where the akkoord is checked again. */
+    public boolean isApproved(Object activityId) {
+        return activity(activityId).getStatus() == ActivityStatus.GOEDGEKEURD;
     }
 
     public String title(Object activityId) {

@@ -159,7 +159,8 @@ public class LocalTrackProcess {
             }
             position++;
         }
-        existing.values().stream().filter(a -> a.getStatus() == ActivityStatus.VOORGESTELD)
+        // Out of the revised plan: a proposal, and an approved activity not yet carried out (after "bijsturen").
+        existing.values().stream().filter(a -> a.getStatus() == ActivityStatus.VOORGESTELD || a.getStatus() == ActivityStatus.GOEDGEKEURD)
                 .forEach(a -> a.moveTo(ActivityStatus.VERVALLEN));
         form.consumed("planSamenvatting", "activiteiten");
     }
