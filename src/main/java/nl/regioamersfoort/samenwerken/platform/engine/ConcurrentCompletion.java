@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -94,8 +93,11 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
                     if (!isCollision(e)) {
                         // Another node may have completed the task between our reading it and its process: the
                         // engine then trips over what it no longer finds (executions, the task watch's message
-                        // subscription) instead of a lock. A refusal stays a refusal.
-                        if (!causedBy(e, AuthorizationException.class) && !taskExists.test(taskId)) {
+                        // subscription) instead of a lock. The same goes for the authorization check, which reads
+                        // the task's candidates after the task: a colleague's completion that commits in between
+                        // leaves none, and the refusal would blame the person. A refusal of a task that is still
+                        // there stays a refusal.
+                        if (!taskExists.test(taskId)) {
                             log.info("Task {} was completed concurrently; the later completion is refused ({})", taskId, e.toString());
                             throw new InvalidInputException(ALREADY_DONE);
                         }
@@ -124,15 +126,6 @@ class ConcurrentCompletion extends AbstractProcessEnginePlugin {
             for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof OptimisticLockingException || cause instanceof NullValueException
                         && String.valueOf(cause.getMessage()).startsWith("Cannot restore state of process instance")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (type.isInstance(cause)) {
                     return true;
                 }
             }

@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
 import nl.regioamersfoort.samenwerken.Http;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -113,6 +115,27 @@ class ConcurrentCompletionTest {
             }
         });
         assertThatThrownBy(() -> failing.execute(new CompleteTaskCmd("task-1", null))).hasMessage("a bug in a listener");
+    }
+
+    @Test
+    void aRefusalBecauseAColleagueJustCompletedTheTaskSaysItIsDone() {
+        // The authorization check reads the task's candidates after the task: a colleague's completion committed in
+        // between leaves none, and the engine refuses. That is the CI run's 403 in the test above.
+        CommandInterceptor refusing = new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                throw new AuthorizationException("ambtenaar.baarn", "TASK_WORK", "Task", "task-1");
+            }
+        };
+        ConcurrentCompletion.Interceptor gone = new ConcurrentCompletion.Interceptor(taskId -> false);
+        gone.setNext(refusing);
+        assertThatThrownBy(() -> gone.execute(new CompleteTaskCmd("task-1", null))).isInstanceOf(InvalidInputException.class)
+                .hasMessage(ConcurrentCompletion.ALREADY_DONE);
+
+        // A task that is still there and not the person's stays refused.
+        ConcurrentCompletion.Interceptor there = new ConcurrentCompletion.Interceptor(taskId -> true);
+        there.setNext(refusing);
+        assertThatThrownBy(() -> there.execute(new CompleteTaskCmd("task-1", null))).isInstanceOf(AuthorizationException.class);
     }
 
     private String startProgramme(int year) {
