@@ -67,6 +67,7 @@ class HostileInputTest {
             "select * from local_track order by id",
             "select * from local_activity order by id",
             "select * from progress_talk order by id",
+            "select * from discussion order by id",
             "select * from decision order by id",
             "select * from consent order by id",
             "select * from regional_document order by id",
@@ -106,7 +107,7 @@ class HostileInputTest {
     void scene() {
         driver = new ProcessDriver(engine);
         ClockUtil.setCurrentTime(ProcessDriver.at("2031-01-06T09:00:00"));
-        start("Inclusie A", List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg"), null);
+        start("Inclusie A", List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg", "nijkerk"), null);
         start("Inclusie B", List.of("amersfoort"), LocalDate.of(2031, 2, 3));
         start("Inclusie C", List.of("amersfoort"), null);
         start("Inclusie D", List.of("amersfoort"), null);
@@ -120,19 +121,22 @@ class HostileInputTest {
         driver.complete(D + "-regio", "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
 
         // A: every local track stops at another form; Baarn at its inventory.
+        // Nijkerk discusses its inventory; Leusden and Soest consider leaving, which their wethouder decides.
+        inventory("nijkerk");
         inventory("leusden");
+        driver.discuss(A + "-leusden", "leusden", "stoppen");
         inventory("soest");
+        driver.discuss(A + "-soest", "soest", "stoppen");
         driver.complete(A + "-soest", "besluit-voorbereiden", "ambtenaar.soest", "voorstel", "Graag akkoord");
         inventory("woudenberg");
-        driver.decide(A + "-woudenberg", "woudenberg", "akkoord");
+        driver.discuss(A + "-woudenberg", "woudenberg", "verder");
         inventory("bunschoten");
-        driver.decide(A + "-bunschoten", "bunschoten", "akkoord");
+        driver.discuss(A + "-bunschoten", "bunschoten", "verder");
         driver.complete(A + "-bunschoten", "maatwerkplan-opstellen", "ambtenaar.bunschoten",
                 "planSamenvatting", "Zichtbaarheid vergroten", "activiteiten", "Voorlichting op scholen");
-        driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // discussion
-        driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // adoption
-        driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // consent to share
-        driver.decide(A + "-bunschoten", "bunschoten", "akkoord");   // R-01 on the activity
+        driver.discussAndAdoptPlan(A + "-bunschoten", "bunschoten");
+        driver.decideOn(A + "-bunschoten", "TOESTEMMING_MAATWERKPLAN", "bunschoten", "akkoord");
+        driver.decideOn(A + "-bunschoten", "ACTIVITEIT", "bunschoten", "akkoord");   // R-01 on the activity
         bunschotenActivity = localTracks.activities(A + "-bunschoten").get(0).getId();
         for (String[] step : new String[][] {{"overzicht-onderwerpen-opstellen", "projectleider", "onderwerpen"},
                 {"overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag"}, {"overzicht-onderwerpen-delen", "bosd", "verslag"},
@@ -393,7 +397,9 @@ class HostileInputTest {
             task("inventarisatie", A + "-baarn", "inventarisatie-opstellen", "ambtenaar.baarn",
                     "watSpeeltLokaal", "Eenzaamheid", "mogelijkeVervolgstap", "Gesprek"),
             task("besluit-voorbereiden", A + "-leusden", "besluit-voorbereiden", "ambtenaar.leusden", "voorstel", "Graag akkoord"),
-            task("besluit-nemen", A + "-soest", "besluit-nemen", "wethouder.soest", "uitkomst", "akkoord", "motivering", "Goed plan"),
+            task("besluit-nemen", A + "-soest", "besluit-nemen", "wethouder.soest", "uitkomst", "afwijzen", "motivering", "We gaan door"),
+            task("gesprek-vastleggen", A + "-nijkerk", "inventarisatie-bespreken", "ambtenaar.nijkerk", "gespreksdatum", "2031-09-01",
+                    "deelnemers", "Wethouder en beleidsambtenaar", "afspraken", "Verder met het plan", "uitkomst", "verder"),
             task("maatwerkplan", A + "-woudenberg", "maatwerkplan-opstellen", "ambtenaar.woudenberg",
                     "planSamenvatting", "Zichtbaarheid", "activiteiten", "Voorlichting"),
             task("activiteit-uitvoeren", A + "-bunschoten", "activiteit-uitvoeren", "ambtenaar.bunschoten", "resultaat", "Goed bezocht"),
@@ -476,7 +482,7 @@ class HostileInputTest {
                     attacks.add(form(form, key + " leeg", with(form.valid(), key, "   "), null, 400, switch (kind) {
                         case TEXT, CHOICE -> "Vul '" + label + "' in.";
                         // A programme's period and participants are its own rules, for the API as well; target groups are the form's.
-                        case DATE -> "Vul een startdatum en een einddatum in.";
+                        case DATE -> form.form().equals("programma-starten") ? "Vul een startdatum en een einddatum in." : "Vul '" + label + "' in.";
                         case LIST -> "minstens één";
                         case AMOUNT -> "Vul een bedrag in.";
                     }));

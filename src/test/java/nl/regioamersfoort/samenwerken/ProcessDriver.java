@@ -128,4 +128,48 @@ public final class ProcessDriver {
     public void decide(String businessKey, String municipality, String outcome) {
         decide(businessKey, municipality, "wethouder." + municipality, outcome);
     }
+
+    /**
+     * The gate about this kind of subject ({@code onderwerpType}), where several are open at once in a
+     * case: after the adoption, the consent to share the plan runs beside the decisions on activities.
+     */
+    public void decideOn(String businessKey, String subjectType, String municipality, String decider, String outcome) {
+        Task prepare = gateTask(businessKey, subjectType, "besluit-voorbereiden");
+        Object draft = taskService.getVariable(prepare.getId(), "voorstel");
+        complete(prepare, "ambtenaar." + municipality, "voorstel", draft == null ? "Voorstel van de ambtenaar" : draft);
+        complete(gateTask(businessKey, subjectType, "besluit-nemen"), decider, "uitkomst", outcome, "motivering", "Motivering: " + outcome);
+    }
+
+    public void decideOn(String businessKey, String subjectType, String municipality, String outcome) {
+        decideOn(businessKey, subjectType, municipality, "wethouder." + municipality, outcome);
+    }
+
+    public Task gateTask(String businessKey, String subjectType, String taskKey) {
+        List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+                .processVariableValueEquals("onderwerpType", subjectType).list();
+        assertThat(tasks).as("open task '%s' about %s in %s", taskKey, subjectType, businessKey).hasSize(1);
+        return tasks.get(0);
+    }
+
+    /**
+     * The conversation about the inventory or the plan (whichever is open), recorded by the
+     * ambtenaar as held today: "verder", "aanvullen" or "stoppen", with a reason unless "verder".
+     */
+    public void discuss(String businessKey, String municipality, String outcome) {
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(businessKey)
+                .taskDefinitionKeyIn("inventarisatie-bespreken", "maatwerkplan-bespreken").list();
+        assertThat(open).as("an open discussion in %s", businessKey).hasSize(1);
+        complete(open.get(0), "ambtenaar." + municipality, "gespreksdatum", ClockUtil.getCurrentTime(),
+                "deelnemers", "Wethouder en beleidsambtenaar " + municipality, "afspraken", "Afgesproken: " + outcome,
+                "uitkomst", outcome, "toelichting", outcome.equals("verder") ? null : "Reden: " + outcome);
+    }
+
+    /**
+     * From a drafted plan to execution the usual way: the plan is discussed ("verder") and adopted
+     * by the portefeuillehouder; the consent to share it stays open beside the execution.
+     */
+    public void discussAndAdoptPlan(String businessKey, String municipality) {
+        discuss(businessKey, municipality, "verder");
+        decideOn(businessKey, "VASTSTELLING", municipality, "akkoord");
+    }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
@@ -71,15 +73,14 @@ class ProgrammeBranchesTest {
         return ProcessDriver.startProgramme(programmes, year, feedback, municipalities);
     }
 
-    /** Inventory, plan, discussion, adoption and consent, all agreed: the track is in execution. */
+    /** Inventory and plan discussed, the plan adopted and consented to: the track is in execution. */
     void toExecution(String programme, String code) {
         String track = programme + "-" + code;
         driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-        driver.decide(track, code, "akkoord");
+        driver.discuss(track, code, "verder");
         driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Plan", "activiteiten", "Voorlichting\nGesprek");
-        driver.decide(track, code, "akkoord");
-        driver.decide(track, code, "akkoord");
-        driver.decide(track, code, "akkoord");
+        driver.discussAndAdoptPlan(track, code);
+        driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", code, "akkoord");
     }
 
     ProcessInstance track(String businessKey) {
@@ -88,41 +89,89 @@ class ProgrammeBranchesTest {
     }
 
     @Test
-    void aRejectedInventoryStopsOnlyThatLocalTrack() {
+    void leavingTheProgrammeIsTheWethoudersOwnDecisionAndTheProjectleiderAndStuurgroepHearOfIt() {
         String programme = start(2030, null, "baarn", "soest");
         String baarn = programme + "-baarn";
         driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Weinig", "mogelijkeVervolgstap", "Geen");
-        driver.decide(baarn, "baarn", "afwijzen");
 
+        // The conversation raises leaving; the wethouder decides, with the conversation's reason as the draft. A "no" goes on.
+        driver.discuss(baarn, "baarn", "stoppen");
+        assertThat(track(baarn)).isWaitingAt("deelname-beeindigen");
+        Task prepare = driver.gateTask(baarn, "DEELNAME_BEEINDIGEN", "besluit-voorbereiden");
+        assertThat(taskService.getVariable(prepare.getId(), "voorstel").toString()).contains("over de inventarisatie", "Reden: stoppen");
+        driver.decideOn(baarn, "DEELNAME_BEEINDIGEN", "baarn", "afwijzen");
+        assertThat(track(baarn)).isWaitingAt("inventarisatie-opstellen");
+        assertThat(taskService.getVariableLocal(driver.task(baarn, "inventarisatie-opstellen").getId(), "terugkoppeling").toString())
+                .contains("dat de gemeente meedoet", "Motivering: afwijzen");
+
+        // The second time the wethouder decides to leave: the track stops, and each projectleider and stuurgroep member is told.
+        driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Weinig", "mogelijkeVervolgstap", "Geen");
+        driver.discuss(baarn, "baarn", "stoppen");
+        String instance = track(baarn).getId();
+        driver.decideOn(baarn, "DEELNAME_BEEINDIGEN", "baarn", "akkoord");
+        // Each mail is its own job: none is sent inside the wethouder's completion.
+        assertThat(jdbc.queryForObject("select count(*) from mail_message where task_id = ?", Integer.class, instance)).isZero();
+        driver.runDueJobs();
         assertThat(track(baarn)).isNull();
         assertThat(jdbc.queryForObject("select phase from local_track where id = ?", String.class, baarn)).isEqualTo("GESTOPT");
+        List<String> told = jdbc.queryForList("select recipient from mail_message where kind = 'DEELNAME_BEEINDIGD' and task_id = ?",
+                String.class, instance);
+        Set<String> expected = new TreeSet<>();
+        for (String group : List.of("projectleider", "stuurgroep-sd")) {
+            identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> expected.add(user.getId()));
+        }
+        assertThat(told).contains("projectleider", "stuurgroep").containsExactlyInAnyOrderElementsOf(expected);
         assertThat(driver.task(programme + "-soest", "inventarisatie-opstellen")).isNotNull();
     }
 
     @Test
-    void aPlanGoesBackForAdjustmentAndACollegeAdoptsWhereTheMunicipalitySaysSo() {
+    void aDiscussionNeverEndsATrackAndTheCollegeAdoptsOnceByDateAndNumber() {
         jdbc.update("update municipality set adopting_body = 'COLLEGE' where code = 'bunschoten'");
         try {
             String programme = start(2032, null, "bunschoten");
             String track = programme + "-bunschoten";
             driver.complete(track, "inventarisatie-opstellen", "adviseur", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-            driver.decide(track, "bunschoten", "akkoord");
+            driver.discuss(track, "bunschoten", "verder");
             driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.bunschoten", "planSamenvatting", "Eerste versie", "activiteiten", "Voorlichting");
-            driver.decide(track, "bunschoten", "aanpassen");
-            // Back to the plan, with what was written before.
+            driver.discuss(track, "bunschoten", "aanvullen");
+            // Back to the plan, with what was written before and why.
             Task plan = driver.task(track, "maatwerkplan-opstellen");
             assertThat(taskService.getVariable(plan.getId(), "planSamenvatting")).isEqualTo("Eerste versie");
+            assertThat(taskService.getVariableLocal(plan.getId(), "terugkoppeling").toString()).contains("Reden: aanvullen");
             driver.complete(plan, "ambtenaar.bunschoten", "planSamenvatting", "Tweede versie", "activiteiten", "Voorlichting\nSportdag");
-            driver.decide(track, "bunschoten", "akkoord");
+            driver.discuss(track, "bunschoten", "verder");
 
-            // The DMN sends the adoption to the college, recorded by the beleidsambtenaar.
+            // The DMN sends the adoption to the college, recorded by the beleidsambtenaar with the college decision's date and number.
             driver.complete(track, "besluit-voorbereiden", "ambtenaar.bunschoten", "voorstel", "Collegebesluit van 1 maart");
             Task adoption = driver.task(track, "besluit-nemen");
             assertThat(adoption.getName()).isEqualTo("Besluit: Collegebesluit vastleggen: maatwerkplan Bunschoten");
+            assertThat(taskService.getVariableLocal(adoption.getId(), "collegebesluit")).isEqualTo(true);
             assertThat(taskService.getIdentityLinksForTask(adoption.getId())).anySatisfy(link ->
                     assertThat(link.getGroupId()).isEqualTo("beleidsambtenaar-bunschoten"));
-            driver.complete(adoption, "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord op 1 maart");
-            assertThat(driver.task(track, "besluit-voorbereiden").getName()).isEqualTo("Voorbereiden: Maatwerkplan Bunschoten regionaal delen");
+            assertThatThrownBy(() -> driver.complete(adoption, "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("nummer van het collegebesluit");
+            assertThatThrownBy(() -> driver.complete(adoption, "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord",
+                    "collegebesluitDatum", "2032-12-01", "collegebesluitNummer", "2032-0417"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("in de toekomst");
+
+            // The college does not adopt: the plan goes back with the college's reason, the track goes on.
+            driver.complete(adoption, "ambtenaar.bunschoten", "uitkomst", "afwijzen", "motivering", "Eerst de sportclubs betrekken",
+                    "collegebesluitDatum", "2032-01-10", "collegebesluitNummer", "2032-0012");
+            plan = driver.task(track, "maatwerkplan-opstellen");
+            assertThat(taskService.getVariableLocal(plan.getId(), "terugkoppeling").toString())
+                    .startsWith("Niet vastgesteld op").contains("Eerst de sportclubs betrekken");
+            driver.complete(plan, "ambtenaar.bunschoten", "planSamenvatting", "Derde versie", "activiteiten", "Voorlichting\nSportdag");
+            driver.discuss(track, "bunschoten", "verder");
+            driver.complete(track, "besluit-voorbereiden", "ambtenaar.bunschoten", "voorstel", "Collegebesluit van 10 januari");
+            driver.complete(track, "besluit-nemen", "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord",
+                    "collegebesluitDatum", "2032-01-10", "collegebesluitNummer", "2032-0013");
+            assertThat(jdbc.queryForMap("select college_decision_date, college_decision_number from decision where subject_type = 'VASTSTELLING'"
+                    + " and subject_ref = ? and outcome = 'AKKOORD'", track)).containsEntry("college_decision_number", "2032-0013");
+
+            // Adopted once: execution starts, and the consent to share is asked beside it.
+            assertThat(track(track)).isWaitingAt("activiteit-besluit", "einde-looptijd", "toestemming-maatwerkplan");
+            assertThat(driver.gateTask(track, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden").getName())
+                    .isEqualTo("Voorbereiden: Maatwerkplan Bunschoten regionaal delen");
         } finally {
             jdbc.update("update municipality set adopting_body = 'PORTEFEUILLEHOUDER' where code = 'bunschoten'");
         }
@@ -157,9 +206,8 @@ class ProgrammeBranchesTest {
         // activity goes straight back to execution, the other two to the wethouder.
         driver.complete(baarn, "maatwerkplan-opstellen", "ambtenaar.baarn", "planSamenvatting", "Plan na de verkiezingen",
                 "activiteiten", "Voorlichting\nGesprek\nBuurtfeest");
-        driver.decide(baarn, "baarn", "akkoord");
-        driver.decide(baarn, "baarn", "akkoord");
-        driver.decide(baarn, "baarn", "akkoord");
+        driver.discussAndAdoptPlan(baarn, "baarn");
+        driver.decideOn(baarn, "TOESTEMMING_MAATWERKPLAN", "baarn", "akkoord");
         assertThat(driver.tasks(baarn, "activiteit-uitvoeren")).extracting(Task::getName).containsExactly("Uitvoeren: Voorlichting");
         assertThat(driver.tasks(baarn, "besluit-voorbereiden")).extracting(Task::getName)
                 .containsExactlyInAnyOrder("Voorbereiden: Gesprek", "Voorbereiden: Buurtfeest");
@@ -217,7 +265,8 @@ class ProgrammeBranchesTest {
         String programme = start(2038, null, "soest");
         String track = programme + "-soest";
         driver.complete(track, "inventarisatie-opstellen", "ambtenaar.soest", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-        driver.complete(track, "besluit-voorbereiden", "ambtenaar.soest", "voorstel", "Graag akkoord");
+        driver.discuss(track, "soest", "stoppen");
+        driver.complete(track, "besluit-voorbereiden", "ambtenaar.soest", "voorstel", "Graag een besluit");
         // Beheer makes the successor wethouder of Soest in Admin; the hand-over itself changes no membership.
         User successor = identityService.newUser("wethouder2.soest");
         successor.setPassword("demo");
@@ -241,7 +290,7 @@ class ProgrammeBranchesTest {
             assertThat(taskService.getTaskComments(decision.getId())).anySatisfy(c -> assertThat(c.getFullMessage()).contains("Opnieuw voorgelegd"));
             // Whether the previous wethouder still belongs to the group is beheer's business, not the hand-over's.
             assertThat(identityService.createUserQuery().userId("wethouder.soest").memberOfGroup("wethouder-soest").count()).isOne();
-            driver.complete(decision, "wethouder2.soest", "uitkomst", "akkoord", "motivering", "Akkoord");
+            driver.complete(decision, "wethouder2.soest", "uitkomst", "afwijzen", "motivering", "Soest blijft meedoen");
             assertThat(decisions.trail(programme, "soest")).anySatisfy(d -> assertThat(d.getDecidedBy()).isEqualTo("wethouder2.soest"));
         } finally {
             identityService.deleteUser("wethouder2.soest");
@@ -309,13 +358,12 @@ class ProgrammeBranchesTest {
         String programme = start(2042, null, "woudenberg");
         String track = programme + "-woudenberg";
         driver.complete(track, "inventarisatie-opstellen", "ambtenaar.woudenberg", "watSpeeltLokaal", "Vertrouwelijk", "mogelijkeVervolgstap", "Stap");
-        driver.decide(track, "woudenberg", "akkoord");
+        driver.discuss(track, "woudenberg", "verder");
         driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Geheim plan", "activiteiten", "Voorlichting");
-        driver.decide(track, "woudenberg", "akkoord");
-        driver.decide(track, "woudenberg", "akkoord");
+        driver.discussAndAdoptPlan(track, "woudenberg");
         // The consent request: the beleidsambtenaar cannot give consent in the wethouder's place.
-        driver.complete(track, "besluit-voorbereiden", "ambtenaar.woudenberg", "voorstel", "Geheim plan delen");
-        Task consent = driver.task(track, "besluit-nemen");
+        driver.complete(driver.gateTask(track, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden"), "ambtenaar.woudenberg", "voorstel", "Geheim plan delen");
+        Task consent = driver.gateTask(track, "TOESTEMMING_MAATWERKPLAN", "besluit-nemen");
         assertThatThrownBy(() -> driver.complete(consent, "beheer", "uitkomst", "akkoord", "motivering", "Namens"))
                 .isInstanceOf(InvalidInputException.class);
         driver.complete(consent, "wethouder.woudenberg", "uitkomst", "afwijzen", "motivering", "Nog niet delen");

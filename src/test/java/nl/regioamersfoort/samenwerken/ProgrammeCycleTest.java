@@ -96,12 +96,13 @@ class ProgrammeCycleTest {
             driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code,
                     "watSpeeltLokaal", "In " + code + " speelt eenzaamheid onder LHBTI+ ouderen.", "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
             if (code.equals("leusden")) {
-                driver.decide(track, code, "aanpassen");
-                assertThat(driver.task(track, "inventarisatie-opstellen")).isNotNull();
-                driver.complete(track, "inventarisatie-opstellen", "adviseur",
-                        "watSpeeltLokaal", "Aangevuld: ook jongeren.", "mogelijkeVervolgstap", "Gesprek met scholen");
+                // A discussion, not a decision: the conversation is recorded, and the reason goes to whoever completes the text.
+                driver.discuss(track, code, "aanvullen");
+                Task again = driver.task(track, "inventarisatie-opstellen");
+                assertThat(taskService.getVariableLocal(again.getId(), "terugkoppeling").toString()).contains("Reden: aanvullen");
+                driver.complete(again, "adviseur", "watSpeeltLokaal", "Aangevuld: ook jongeren.", "mogelijkeVervolgstap", "Gesprek met scholen");
             }
-            driver.decide(track, code, "akkoord");
+            driver.discuss(track, code, "verder");
         }
         driver.travelTo("2022-05-16T10:00:00");
         for (String code : FUNDED) {
@@ -109,10 +110,11 @@ class ProgrammeCycleTest {
             assertThat(driver.task(track, "maatwerkplan-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-06-30T17:00:00"));
             driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code,
                     "planSamenvatting", "Zichtbaarheid vergroten in " + code, "activiteiten", "Voorlichting op scholen\nGesprek met de regenboogvereniging");
-            driver.decide(track, code, "akkoord");           // discussion
-            driver.decide(track, code, "akkoord");           // adoption by the portefeuillehouder (DMN)
+            // Discussed, then adopted once by the portefeuillehouder (DMN): execution starts while the consent is asked.
+            driver.discussAndAdoptPlan(track, code);
+            assertThat(localTrack(track)).isWaitingAt("activiteit-besluit", "einde-looptijd", "toestemming-maatwerkplan");
             // Soest's wethouder does not consent to share the plan.
-            driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
+            driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", code, code.equals("soest") ? "afwijzen" : "akkoord");
             assertThat(localTrack(track)).isWaitingAt("activiteit-besluit", "einde-looptijd");
         }
 

@@ -123,9 +123,10 @@ class ProgrammeStopTest {
     @Test
     void theBosdChoosesToStopAndTheProgrammeEveryTrackAndTheRegionalTrackEnd() throws Exception {
         String programme = start(2064, LocalDate.of(2064, 6, 30), "baarn", "soest", "amersfoort");
-        // Baarn waits at the wethouder's gate (an instance two call levels below the programme), Soest at its inventory.
+        // Baarn waits at its wethouder's decision whether to leave (an instance two call levels below the programme), Soest at its inventory.
         driver.complete(programme + "-baarn", "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Situatie",
                 "mogelijkeVervolgstap", "Stap");
+        driver.discuss(programme + "-baarn", "baarn", "stoppen");
         driver.travelTo("2064-06-30T10:00:00");
         Task baarnGate = driver.task(programme + "-baarn", "besluit-voorbereiden");
         Task soestInventory = driver.task(programme + "-soest", "inventarisatie-opstellen");
@@ -151,6 +152,7 @@ class ProgrammeStopTest {
         String programme = start(2066, null, "leusden", "woudenberg");
         driver.complete(programme + "-leusden", "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie",
                 "mogelijkeVervolgstap", "Stap");
+        driver.discuss(programme + "-leusden", "leusden", "stoppen");
         Task leusdenGate = driver.task(programme + "-leusden", "besluit-voorbereiden");
         Task woudenbergInventory = driver.task(programme + "-woudenberg", "inventarisatie-opstellen");
         Task regionalOverview = driver.task(programme + "-regio", "overzicht-onderwerpen-opstellen");

@@ -75,7 +75,7 @@ class TasklistJourneyTest {
                         + " \"mogelijkeVervolgstap\": {\"value\": \"Gesprek met het jongerenwerk\"}}}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
         assertThat(keys(json.readTree(leusden.get("/engine-rest/task").body()), "name"))
-                .containsExactly("Voorbereiden: Inventarisatie Leusden");
+                .containsExactly("Inventarisatie Leusden bespreken met de wethouder");
 
         // The projectleider follows the cases in Cockpit's API: the programme and its tracks by business key.
         JsonNode instances = json.readTree(projectleider.get("/engine-rest/process-instance?businessKeyLike=inclusie-2028-2029%25").body());

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 /** One gate in the audit trail: what was proposed by whom, and who decided what, when and why. */
@@ -45,6 +46,10 @@ public class Decision {
     private LocalDateTime decidedAt;
     @Column(name = "process_instance_id", nullable = false)
     private String processInstanceId;
+    @Column(name = "college_decision_date")
+    private LocalDate collegeDecisionDate;
+    @Column(name = "college_decision_number")
+    private String collegeDecisionNumber;
 
     protected Decision() {
     }
@@ -74,6 +79,12 @@ public class Decision {
         this.motivation = motivation;
         this.decidedBy = by;
         this.decidedAt = at;
+    }
+
+    /** The college's own decision that this record reports: its date and number in the municipality's register. */
+    void recordCollegeDecision(LocalDate date, String number) {
+        this.collegeDecisionDate = date;
+        this.collegeDecisionNumber = number;
     }
 
     private void requireOpen() {
@@ -136,6 +147,14 @@ public class Decision {
 
     public LocalDateTime getDecidedAt() {
         return decidedAt;
+    }
+
+    public LocalDate getCollegeDecisionDate() {
+        return collegeDecisionDate;
+    }
+
+    public String getCollegeDecisionNumber() {
+        return collegeDecisionNumber;
     }
 
     /** The instance of the gate ({@code wethouder-besluit}) in which this decision was opened and taken. */

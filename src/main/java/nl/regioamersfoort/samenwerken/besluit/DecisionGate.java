@@ -1,5 +1,6 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
+import java.time.LocalDate;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
@@ -25,6 +26,8 @@ public class DecisionGate {
     }
 
     static final String DECISION_ID = "besluitId";
+    /** Set by the caller when the beleidsambtenaar records a decision the college took (the plan's adoption). */
+    static final String COLLEGE_DECISION = "collegebesluit";
 
     private final DecisionRepository decisions;
     private final ConsentRepository consents;
@@ -71,6 +74,28 @@ public class DecisionGate {
         Decision decision = decisionOf(task);
         task.setVariableLocal("onderwerp", decision.getSubject());
         task.setVariableLocal("voorstel", decision.getProposal());
+        task.setVariableLocal(COLLEGE_DECISION, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
+    }
+
+    /**
+     * The college decided in its own meeting: the record names that decision by date and number.
+     * Any other decision is the decider's own and has neither.
+     */
+    private static void recordCollegeDecision(FormInput input, Decision decision, boolean byCollege) {
+        LocalDate date = input.date("collegebesluitDatum");
+        String number = input.text("collegebesluitNummer");
+        if (!byCollege) {
+            // The form hides the fields here; whatever a client sends in them is checked above and not recorded.
+            return;
+        }
+        if (date == null || number == null) {
+            throw FormInput.invalid("Vul de datum en het nummer van het collegebesluit in: het college stelt het plan vast, "
+                    + "u legt dat besluit vast.");
+        }
+        if (date.isAfter(EngineClock.today())) {
+            throw FormInput.invalid("De datum van het collegebesluit ligt in de toekomst: leg het besluit vast nadat het college het nam.");
+        }
+        decision.recordCollegeDecision(date, number);
     }
 
     public void decide(DelegateTask task) {
@@ -83,11 +108,12 @@ public class DecisionGate {
             throw FormInput.invalid("Dit besluit kan alleen genomen worden door een lid van de groep '"
                     + decision.getDecidingGroup() + "'.");
         }
+        recordCollegeDecision(input, decision, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
         decision.decide(outcome, motivation, decider, EngineClock.now());
         if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
             consents.save(new Consent(decision));
         }
-        input.consumed("uitkomst", "motivering");
+        input.consumed("uitkomst", "motivering", "collegebesluitDatum", "collegebesluitNummer");
         // The caller reads the checked outcome that is also in the audit trail.
         task.getExecution().setVariable("uitkomst", outcome.formValue());
     }

@@ -1,6 +1,10 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
-/** What a gate decides on. The TOESTEMMING kinds are consents to share regionally. */
+/**
+ * What a gate decides on. The TOESTEMMING kinds are consents to share regionally (R-02).
+ * INVENTARISATIE and MAATWERKPLAN are the discussions of version 1 of the local track, when a
+ * discussion was still a decision; their records stay readable.
+ */
 public enum SubjectType {
     INVENTARISATIE,
     MAATWERKPLAN,
@@ -9,7 +13,9 @@ public enum SubjectType {
     TOESTEMMING_MAATWERKPLAN,
     TOESTEMMING_VOORTGANG,
     TOESTEMMING_SLOTEVALUATIE,
-    ACTIVITEITENGELD;
+    ACTIVITEITENGELD,
+    /** The municipality leaves the programme: its own explicit decision, never a side effect of a "no". */
+    DEELNAME_BEEINDIGEN;
 
     public boolean isConsent() {
         return name().startsWith("TOESTEMMING_");

@@ -67,6 +67,11 @@ class CaseFiles {
     record ConsentLine(String kind, String municipality, String text, String consentedBy, String consentedAt) {
     }
 
+    /** A conversation about the inventory or the plan: recorded, not decided. */
+    record DiscussionLine(String heldOn, String about, String participants, String agreements, String outcome, String reason,
+            String recordedBy) {
+    }
+
     record TalkLine(String heldAt, String interimResults, String successes, String disappointments, String recordedBy) {
     }
 
@@ -78,7 +83,7 @@ class CaseFiles {
 
     record LocalCase(String trackId, String programmeId, String programmeName, String municipality, String phase,
             String localSituation, String nextStep, String planSummary, List<Step> steps, List<DecisionLine> decisions,
-            List<ConsentLine> consents, List<TalkLine> talks, List<MailLine> mails) {
+            List<ConsentLine> consents, List<DiscussionLine> discussions, List<TalkLine> talks, List<MailLine> mails) {
     }
 
     record RegionalCase(String programmeId, String programmeName, List<String> meetings, List<Step> steps, List<DocumentLine> documents,
@@ -105,12 +110,16 @@ class CaseFiles {
                 .map(c -> new ConsentLine(Labels.subject(c.getSubjectType()), name(c.getMunicipalityCode()), c.getSharedText(), c.getConsentedBy(),
                         Labels.moment(c.getConsentedAt())))
                 .toList();
+        List<DiscussionLine> discussionLines = tracks.discussions(track.getId()).stream()
+                .map(d -> new DiscussionLine(Labels.day(d.getHeldOn()), Labels.phase(d.getSubject()), d.getParticipants(), d.getAgreements(),
+                        Labels.discussionOutcome(d.getOutcome()), d.getReason(), d.getRecordedBy()))
+                .toList();
         List<TalkLine> talkLines = tracks.talks(track.getId()).stream()
                 .map(t -> new TalkLine(Labels.moment(t.getHeldAt()), t.getInterimResults(), t.getSuccesses(), t.getDisappointments(), t.getRecordedBy()))
                 .toList();
         return new LocalCase(track.getId(), programme.getId(), programme.getName(), name(track.getMunicipalityCode()),
                 Labels.phase(track.getPhase()), track.getLocalSituation(), track.getNextStep(), track.getPlanSummary(), steps(history),
-                decisionLines, consentLines, talkLines, mails(history));
+                decisionLines, consentLines, discussionLines, talkLines, mails(history));
     }
 
     /** The regional track: shared with everyone who takes part; local texts on it are consented ones only (the agenda). */

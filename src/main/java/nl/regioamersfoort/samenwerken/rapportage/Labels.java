@@ -8,6 +8,7 @@ import nl.regioamersfoort.samenwerken.besluit.Outcome;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.traject.Discussion;
 import nl.regioamersfoort.samenwerken.traject.Phase;
 
 /** The Dutch words the dashboard and the reports use for the domain's values. */
@@ -38,6 +39,15 @@ final class Labels {
             case TOESTEMMING_VOORTGANG -> "Voortgang delen";
             case TOESTEMMING_SLOTEVALUATIE -> "Slotevaluatie delen";
             case ACTIVITEITENGELD -> "Activiteitengeld";
+            case DEELNAME_BEEINDIGEN -> "Deelname beëindigen";
+        };
+    }
+
+    static String discussionOutcome(Discussion.Outcome outcome) {
+        return switch (outcome) {
+            case VERDER -> "Verder";
+            case AANVULLEN -> "Aanvullen";
+            case STOPPEN -> "Stoppen voorgelegd aan de wethouder";
         };
     }
 

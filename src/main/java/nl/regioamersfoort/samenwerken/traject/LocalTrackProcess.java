@@ -5,16 +5,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.besluit.Outcome;
+import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import nl.regioamersfoort.samenwerken.programma.Participant;
@@ -37,17 +42,24 @@ public class LocalTrackProcess {
         return OwnedProcesses.local("gemeentetraject");
     }
 
+    /** On the drafting task: why the text is back, for whoever revises it. */
+    static final String FEEDBACK = "terugkoppeling";
+
     private final LocalTrackRepository tracks;
     private final LocalActivityRepository activities;
     private final ProgressTalkRepository progressTalks;
+    private final DiscussionRepository discussions;
+    private final Decisions decisions;
     private final Municipalities municipalities;
     private final Programmes programmes;
 
     LocalTrackProcess(LocalTrackRepository tracks, LocalActivityRepository activities, ProgressTalkRepository progressTalks,
-            Municipalities municipalities, Programmes programmes) {
+            DiscussionRepository discussions, Decisions decisions, Municipalities municipalities, Programmes programmes) {
         this.tracks = tracks;
         this.activities = activities;
         this.progressTalks = progressTalks;
+        this.discussions = discussions;
+        this.decisions = decisions;
         this.municipalities = municipalities;
         this.programmes = programmes;
     }
@@ -104,6 +116,7 @@ public class LocalTrackProcess {
         LocalTrack track = track(task);
         task.getExecution().setVariable("watSpeeltLokaal", track.getLocalSituation());
         task.getExecution().setVariable("mogelijkeVervolgstap", track.getNextStep());
+        task.setVariableLocal(FEEDBACK, feedback(track, Phase.INVENTARISATIE));
     }
 
     public void saveInventory(DelegateTask task) {
@@ -119,6 +132,73 @@ public class LocalTrackProcess {
                 .filter(a -> a.getStatus() != ActivityStatus.VERVALLEN)
                 .map(LocalActivity::getTitle)
                 .collect(Collectors.joining("\n")));
+        task.setVariableLocal(FEEDBACK, feedback(track, Phase.MAATWERKPLAN));
+    }
+
+    /**
+     * What whoever revises the text should read first: why the last conversation about it asked for
+     * more, why the wethouder chose to go on when it raised leaving, or why the adopting body did
+     * not adopt the plan; null on a first draft. A plan goes to adoption only after a conversation
+     * that said "verder", so a refusal is newer than such a conversation and older than any other.
+     */
+    private String feedback(LocalTrack track, Phase subject) {
+        List<Discussion> talks = discussions.findByTrackIdOrderByIdAsc(track.getId()).stream()
+                .filter(d -> d.getSubject() == subject).toList();
+        Discussion talk = talks.isEmpty() ? null : talks.get(talks.size() - 1);
+        if (talk != null && talk.getOutcome() == Discussion.Outcome.STOPPEN) {
+            return decisions.latest(SubjectType.DEELNAME_BEEINDIGEN, track.getId()).filter(d -> d.getOutcome() != null)
+                    .map(d -> "De wethouder besloot op " + Dutch.date(d.getDecidedAt().toLocalDate()) + " dat de gemeente meedoet: "
+                            + d.getMotivation())
+                    .orElse(null);
+        }
+        if (talk != null && talk.getOutcome() == Discussion.Outcome.AANVULLEN) {
+            return "Uit het gesprek van " + Dutch.date(talk.getHeldOn()) + " (" + talk.getParticipants() + "): " + talk.getReason();
+        }
+        if (subject != Phase.MAATWERKPLAN) {
+            return null;
+        }
+        return decisions.latest(SubjectType.VASTSTELLING, track.getId())
+                .filter(d -> d.getOutcome() != null && d.getOutcome() != Outcome.AKKOORD)
+                .map(d -> "Niet vastgesteld op " + Dutch.date(d.getDecidedAt().toLocalDate()) + ": " + d.getMotivation())
+                .orElse(null);
+    }
+
+    /** Task "... bespreken" created: the text under discussion, to read during the conversation. */
+    public void showDiscussion(DelegateTask task, String subject) {
+        task.setVariableLocal("besprokenStuk", draftToShare(track(task).getId(), subject, null));
+    }
+
+    /**
+     * The conversation is recorded. Its outcome leads the way; the phase it was about tells a
+     * declined leaving decision where the track goes on.
+     */
+    public void saveDiscussion(DelegateTask task, String subject) {
+        FormInput form = FormInput.of(task);
+        LocalDate heldOn = form.date("gespreksdatum");
+        if (heldOn.isAfter(EngineClock.today())) {
+            throw FormInput.invalid("De gespreksdatum ligt in de toekomst: leg een gesprek vast nadat het is gevoerd.");
+        }
+        String participants = form.text("deelnemers");
+        String agreements = form.text("afspraken");
+        Discussion.Outcome outcome = Discussion.Outcome.valueOf(form.choice("uitkomst").toUpperCase(Locale.ROOT));
+        String reason = form.text("toelichting");
+        if (outcome != Discussion.Outcome.VERDER && reason == null) {
+            throw FormInput.invalid("Vul '" + form.label("toelichting") + "' in: wie de tekst aanvult, of de wethouder die over "
+                    + "stoppen besluit, leest waarom.");
+        }
+        discussions.save(new Discussion(track(task).getId(), Phase.valueOf(subject), heldOn, participants, agreements, outcome, reason,
+                CurrentUser.of(task), EngineClock.now()));
+        form.consumed("gespreksdatum", "deelnemers", "afspraken", "uitkomst", "toelichting");
+        task.getExecution().setVariable("gesprekUitkomst", outcome.name().toLowerCase(Locale.ROOT));
+        task.getExecution().setVariable("besprokenFase", subject);
+    }
+
+    /** The draft for the wethouder's decision on leaving: what the conversation said. */
+    public String leavingProposal(String trackId) {
+        List<Discussion> talks = discussions.findByTrackIdOrderByIdAsc(trackId);
+        Discussion talk = talks.get(talks.size() - 1);
+        return "In het gesprek van " + Dutch.date(talk.getHeldOn()) + " over "
+                + (talk.getSubject() == Phase.INVENTARISATIE ? "de inventarisatie" : "het maatwerkplan") + " kwam aan de orde dat de gemeente overweegt te stoppen met het programma: " + talk.getReason();
     }
 
     /**
@@ -234,7 +314,7 @@ public class LocalTrackProcess {
         track(execution.getProcessBusinessKey()).close(Phase.AFGEROND, EngineClock.now());
     }
 
-    /** The wethouder rejected a step: the municipality stops its local track. */
+    /** The wethouder decided that the municipality leaves the programme: its local track stops. */
     public void stop(DelegateExecution execution) {
         track(execution.getProcessBusinessKey()).close(Phase.GESTOPT, EngineClock.now());
     }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The front door of the local tracks for other features: a track, its progress talks and its
+ * The front door of the local tracks for other features: a track, its conversations, progress talks and its
  * activities, read-only. (The process glue the models call is the bean {@code localTracks},
  * {@link LocalTrackProcess}; hence this bean's own name.)
  */
@@ -16,11 +16,13 @@ public class LocalTracks {
 
     private final LocalTrackRepository tracks;
     private final ProgressTalkRepository talks;
+    private final DiscussionRepository discussions;
     private final LocalActivityRepository activities;
 
-    LocalTracks(LocalTrackRepository tracks, ProgressTalkRepository talks, LocalActivityRepository activities) {
+    LocalTracks(LocalTrackRepository tracks, ProgressTalkRepository talks, DiscussionRepository discussions, LocalActivityRepository activities) {
         this.tracks = tracks;
         this.talks = talks;
+        this.discussions = discussions;
         this.activities = activities;
     }
 
@@ -31,6 +33,11 @@ public class LocalTracks {
     /** The progress talks with the wethouder, oldest first. */
     public List<ProgressTalk> talks(String trackId) {
         return talks.findByTrackIdOrderByHeldAtAsc(trackId);
+    }
+
+    /** The recorded conversations about the inventory and the plan, oldest first. */
+    public List<Discussion> discussions(String trackId) {
+        return discussions.findByTrackIdOrderByIdAsc(trackId);
     }
 
     /** The track's planned activities, in the plan's order. */

@@ -151,13 +151,14 @@ abstract class TrackThroughput {
             String code = track.substring(track.lastIndexOf('-') + 1);
             complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Eenzaamheid onder ouderen",
                     "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
-            decide(track, code);
+            discuss(track, "inventarisatie-bespreken", code);
             complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Zichtbaarheid vergroten",
                     "activiteiten", "Voorlichting op scholen");
-            decide(track, code);  // discussion
+            discuss(track, "maatwerkplan-bespreken", code);
             decide(track, code);  // adoption by the portefeuillehouder
-            decide(track, code);  // consent to share the plan
-            decide(track, code);  // the activity
+            // Beside the execution: the consent to share the plan, and R-01 on the activity.
+            decideOn(track, "TOESTEMMING_MAATWERKPLAN", code);
+            decideOn(track, "ACTIVITEIT", code);
             complete(track, "activiteit-uitvoeren", "ambtenaar." + code, "resultaat", "Goed bezocht");
         }
         driver.travelTo(year + "-06-30T09:00:00");
@@ -175,6 +176,16 @@ abstract class TrackThroughput {
     private void complete(String track, String taskKey, String person, Object... variables) {
         driver.complete(track, taskKey, person, variables);
         completed++;
+    }
+
+    private void discuss(String track, String taskKey, String code) {
+        complete(track, taskKey, "ambtenaar." + code, "gespreksdatum", ClockUtil.getCurrentTime(), "deelnemers", "Wethouder en beleidsambtenaar",
+                "afspraken", "Verder", "uitkomst", "verder");
+    }
+
+    private void decideOn(String track, String subjectType, String code) {
+        driver.decideOn(track, subjectType, code, "akkoord");
+        completed += 2;
     }
 
     private void decide(String track, String code) {

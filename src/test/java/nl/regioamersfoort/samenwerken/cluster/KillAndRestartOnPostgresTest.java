@@ -58,7 +58,7 @@ class KillAndRestartOnPostgresTest {
         expect204(node.as("ambtenaar.baarn").post("/engine-rest/task/" + node.awaitTaskId("ambtenaar.baarn", baarn,
                 "inventarisatie-opstellen") + "/submit-form", "application/json", variables("watSpeeltLokaal", "Jongeren zoeken een plek",
                 "mogelijkeVervolgstap", "Gesprek met het jongerenwerk")));
-        decide(baarn, "baarn");
+        discuss(baarn, "baarn", "inventarisatie-bespreken");
         node.awaitTaskId("ambtenaar.baarn", baarn, "maatwerkplan-opstellen");
         HttpResponse<String> requested = node.as("ambtenaar.baarn").post("/api/programmas/" + programme + "/activiteitengeld",
                 "application/json", "{\"gemeente\": \"baarn\", \"activiteit\": \"Regenboogvlag en voorlichting\", \"bedrag\": \"750,00\","
@@ -67,7 +67,8 @@ class KillAndRestartOnPostgresTest {
         decide(baarn, "baarn");
         awaitQuiet(db);
         Snapshot before = Snapshot.of(db);
-        assertThat(before.decisions()).hasSize(2).allMatch(d -> d.contains("AKKOORD wethouder.baarn"));
+        assertThat(before.decisions()).singleElement().asString().contains("ACTIVITEITENGELD", "AKKOORD wethouder.baarn");
+        assertThat(before.discussions()).singleElement().asString().endsWith("INVENTARISATIE " + baarn + " VERDER");
         assertThat(before.ledger()).singleElement().satisfies(entry -> assertThat(entry).contains("TOEKENNING 75000"));
         assertThat(before.tasks()).anyMatch(t -> t.contains("Maatwerkplan Baarn")).anyMatch(t -> t.contains("Inventarisatie Leusden"));
         assertThat(before.watches()).as("a deadline watch per task with a due date").hasSizeGreaterThanOrEqualTo(2);
@@ -80,13 +81,13 @@ class KillAndRestartOnPostgresTest {
         node.kill();
 
         Snapshot afterKill = Snapshot.of(db);
-        // The submission opened the wethouder's gate for Leusden's inventory: its decision record is there, undecided.
-        assertThat(afterKill.decisions()).startsWith(before.decisions().toArray(String[]::new)).hasSize(before.decisions().size() + 1)
-                .last().asString().endsWith("INVENTARISATIE " + leusden + " - -");
+        // The submission opened the conversation about Leusden's inventory: the task is there, nothing recorded yet.
+        assertThat(afterKill.decisions()).isEqualTo(before.decisions());
+        assertThat(afterKill.discussions()).isEqualTo(before.discussions());
         assertThat(afterKill.ledger()).isEqualTo(before.ledger());
         assertThat(afterKill.tasks()).containsAll(before.tasks().stream().filter(t -> !t.startsWith(leusdenInventory)).toList())
                 .noneMatch(t -> t.startsWith(leusdenInventory))
-                .anyMatch(t -> t.contains("Voorbereiden: Inventarisatie Leusden"));
+                .anyMatch(t -> t.contains("Inventarisatie Leusden bespreken met de wethouder"));
         List<String> watchesOfOpenTasks = before.watches().stream().filter(w -> !w.equals(leusdenInventory)).toList();
         assertThat(afterKill.watches()).containsAll(watchesOfOpenTasks).doesNotContain(leusdenInventory);
         assertThat(afterKill.timers()).containsAll(before.timers().stream().filter(t -> !t.contains(leusdenInventory)).toList());
@@ -106,12 +107,11 @@ class KillAndRestartOnPostgresTest {
         expect204(node.as("ambtenaar.baarn").post("/engine-rest/task/" + node.awaitTaskId("ambtenaar.baarn", baarn, "maatwerkplan-opstellen")
                 + "/submit-form", "application/json", variables("planSamenvatting", "Zichtbaarheid vergroten", "activiteiten",
                 "Voorlichting op scholen")));
-        node.awaitTaskId("ambtenaar.baarn", baarn, "besluit-voorbereiden");
-        decide(leusden, "leusden");
+        node.awaitTaskId("ambtenaar.baarn", baarn, "maatwerkplan-bespreken");
+        discuss(leusden, "leusden", "inventarisatie-bespreken");
         node.awaitTaskId("ambtenaar.leusden", leusden, "maatwerkplan-opstellen");
-        assertThat(Snapshot.of(db).decisions()).startsWith(before.decisions().toArray(String[]::new))
-                .anyMatch(d -> d.endsWith("INVENTARISATIE " + leusden + " AKKOORD wethouder.leusden"))
-                .anyMatch(d -> d.endsWith("MAATWERKPLAN " + baarn + " - -"));
+        assertThat(Snapshot.of(db).discussions()).startsWith(before.discussions().toArray(String[]::new))
+                .anyMatch(d -> d.endsWith("INVENTARISATIE " + leusden + " VERDER"));
     }
 
     /** One pass through the wethouder-besluit gate: the beleidsambtenaar prepares, the wethouder says akkoord. */
@@ -121,6 +121,13 @@ class KillAndRestartOnPostgresTest {
         expect204(node.as("wethouder." + municipality).post("/engine-rest/task/" + node.awaitTaskId("wethouder." + municipality,
                 businessKey, "besluit-nemen") + "/complete", "application/json", variables("uitkomst", "akkoord", "motivering",
                 "Past in wat we lokaal willen")));
+    }
+
+    /** The beleidsambtenaar records the conversation with the wethouder, held today: the text goes on. */
+    private void discuss(String businessKey, String municipality, String taskKey) {
+        expect204(node.as("ambtenaar." + municipality).post("/engine-rest/task/" + node.awaitTaskId("ambtenaar." + municipality,
+                businessKey, taskKey) + "/submit-form", "application/json", variables("gespreksdatum", LocalDate.now().toString(),
+                "deelnemers", "Wethouder en beleidsambtenaar", "afspraken", "Verder met het plan", "uitkomst", "verder")));
     }
 
     private static void expect204(HttpResponse<String> response) {
@@ -142,9 +149,12 @@ class KillAndRestartOnPostgresTest {
                 new Timestamp(System.currentTimeMillis())) == 0, () -> "due jobs left");
     }
 
-    /** What must survive, read from the database: open tasks, decisions, ledger, deadline watches and their timers, deployments. */
-    record Snapshot(List<String> tasks, List<String> decisions, List<String> ledger, List<String> watches, List<String> timers,
-            List<String> definitions) {
+    /**
+     * What must survive, read from the database: open tasks, decisions, recorded conversations, ledger, deadline watches
+     * and their timers, deployments.
+     */
+    record Snapshot(List<String> tasks, List<String> decisions, List<String> discussions, List<String> ledger, List<String> watches,
+            List<String> timers, List<String> definitions) {
 
         static Snapshot of(JdbcTemplate db) {
             return new Snapshot(
@@ -152,6 +162,8 @@ class KillAndRestartOnPostgresTest {
                             + " from act_ru_task order by id_", String.class),
                     db.queryForList("select id || ' ' || subject_type || ' ' || subject_ref || ' ' || coalesce(outcome, '-') || ' '"
                             + " || coalesce(decided_by, '-') from decision order by id", String.class),
+                    db.queryForList("select id || ' ' || subject || ' ' || track_id || ' ' || outcome from discussion order by id",
+                            String.class),
                     db.queryForList("select id || ' ' || kind || ' ' || amount_cents || ' ' || municipality_code from ledger_entry order by id",
                             String.class),
                     db.queryForList("select e.business_key_ from act_ru_execution e join act_re_procdef d on d.id_ = e.proc_def_id_"

@@ -111,7 +111,7 @@ class TwoNodeClusterOnPostgresTest {
         // Node 1 has no cache to go stale: the task is gone there at once, the next step is there.
         assertThat(call(node1, node1.as("ambtenaar.baarn").get("/engine-rest/task/" + taskId)).statusCode()).isEqualTo(404);
         assertThat(names(call(node1, node1.as("ambtenaar.baarn").get("/engine-rest/task?processInstanceBusinessKey=" + track))))
-                .containsExactly("Voorbereiden: Inventarisatie Baarn");
+                .containsExactly("Inventarisatie Baarn bespreken met de wethouder");
         // Its deadline watch ended with it, on every node.
         assertThat(JSON.readTree(call(node1, node1.as("beheer").get("/engine-rest/process-instance?businessKey=" + taskId)).body()))
                 .isEmpty();

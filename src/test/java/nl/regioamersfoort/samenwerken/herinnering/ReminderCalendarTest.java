@@ -56,7 +56,7 @@ class ReminderCalendarTest {
         // The inventory is two days late.
         work.put(LocalDate.of(2022, 4, 28), () -> {
             driver.complete(track, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-            driver.decide(track, "baarn", "akkoord");
+            driver.discuss(track, "baarn", "verder");
         });
         // The plan is finished on its due date.
         work.put(LocalDate.of(2022, 6, 30), () -> driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.baarn",

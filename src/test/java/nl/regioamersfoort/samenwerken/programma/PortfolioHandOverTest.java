@@ -69,17 +69,18 @@ class PortfolioHandOverTest {
         assertThat(twin).startsWith(programme);
         for (String id : List.of(programme, twin)) {
             String baarn = id + "-baarn";
-            // Inventory, plan and adoption agreed; the consent to share the plan is put to the wethouder.
+            // Inventory and plan discussed, the plan adopted; the consent to share the plan is put to the wethouder.
             driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-            driver.decide(baarn, "baarn", "akkoord");
+            driver.discuss(baarn, "baarn", "verder");
             driver.complete(baarn, "maatwerkplan-opstellen", "ambtenaar.baarn", "planSamenvatting", "Plan", "activiteiten", "Voorlichting");
-            driver.decide(baarn, "baarn", "akkoord");
-            driver.decide(baarn, "baarn", "akkoord");
-            driver.complete(baarn, "besluit-voorbereiden", "ambtenaar.baarn", "voorstel", "Het plan regionaal delen");
-            // Leusden's inventory waits for its own wethouder.
+            driver.discussAndAdoptPlan(baarn, "baarn");
+            driver.complete(driver.gateTask(baarn, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden"), "ambtenaar.baarn", "voorstel",
+                    "Het plan regionaal delen");
+            // Leusden's question whether to leave waits for its own wethouder.
             String leusden = id + "-leusden";
             driver.complete(leusden, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-            driver.complete(leusden, "besluit-voorbereiden", "ambtenaar.leusden", "voorstel", "Graag akkoord");
+            driver.discuss(leusden, "leusden", "stoppen");
+            driver.complete(leusden, "besluit-voorbereiden", "ambtenaar.leusden", "voorstel", "Graag een besluit");
         }
         // The sitting wethouder had claimed the consent request already.
         taskService.claim(driver.task(programme + "-baarn", "besluit-nemen").getId(), "wethouder.baarn");
@@ -89,8 +90,8 @@ class PortfolioHandOverTest {
                         {"gemeente": "baarn", "activiteit": "Voorlichting", "bedrag": "100", "doelgroepen": ["LHBTI"],
                          "zichtbaarheid": "In de krant"}""");
         assertThat(money.statusCode()).as(money.body()).isEqualTo(201);
-        driver.tasks(programme + "-baarn", "besluit-voorbereiden")
-                .forEach(t -> driver.complete(t, "ambtenaar.baarn", "voorstel", "Graag akkoord"));
+        driver.complete(driver.gateTask(programme + "-baarn", "ACTIVITEITENGELD", "besluit-voorbereiden"), "ambtenaar.baarn", "voorstel",
+                "Graag akkoord");
         assertThat(wethouderTasks(programme + "-baarn")).hasSize(2);
 
         // People beheer made in Admin: the successor only in wethouder-baarn; two who hold another role as well.

@@ -55,12 +55,11 @@ class DashboardTest {
             String track = programme + "-" + code;
             driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Eenzaamheid onder ouderen in " + code,
                     "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
-            driver.decide(track, code, "akkoord");
+            driver.discuss(track, code, "verder");
             driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Zichtbaarheid vergroten in " + code,
                     "activiteiten", "Voorlichting op scholen");
-            driver.decide(track, code, "akkoord");
-            driver.decide(track, code, "akkoord");
-            driver.decide(track, code, code.equals("baarn") ? "akkoord" : "afwijzen");
+            driver.discussAndAdoptPlan(track, code);
+            driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", code, code.equals("baarn") ? "akkoord" : "afwijzen");
         }
         ClockUtil.setCurrentTime(ProcessDriver.at("2022-09-01T10:00:00"));
     }
@@ -104,6 +103,9 @@ class DashboardTest {
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.body()).contains("Dossier gemeentetraject Baarn", "wethouder.baarn", "Motivering: akkoord", "Maatwerkplan delen",
                 BAARN_PLAN, "Inventarisatie Baarn");
+        // The conversations about the inventory and the plan are in the file as recorded, beside the decisions.
+        assertThat(file.body()).contains("Besproken met de wethouder", "Wethouder en beleidsambtenaar baarn", "Afgesproken: verder",
+                "Uitkomst: <span>Verder</span>");
         assertThat(as("wethouder.leusden").get("/dashboard/traject/" + programme + "-baarn", "text/html").statusCode()).isEqualTo(404);
         assertThat(as("ambtenaar.leusden").get("/dashboard/traject/" + programme + "-bestaatniet", "text/html").statusCode()).isEqualTo(404);
     }

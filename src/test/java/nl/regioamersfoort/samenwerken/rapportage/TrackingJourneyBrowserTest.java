@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import nl.regioamersfoort.samenwerken.Browser;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
@@ -19,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The human journey in headless Chromium: the projectleider starts a programme from Tasklist's start
@@ -31,6 +34,8 @@ class TrackingJourneyBrowserTest {
 
     static final String INVENTORY = "Ontmoetingsplekken voor LHBTI+ jongeren ontbreken";
 
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -57,34 +62,38 @@ class TrackingJourneyBrowserTest {
             Programme programme = programmes.all().stream().filter(p -> p.getName().equals("Inclusie en diversiteit 2027-2028")).findFirst().orElseThrow();
             String baarn = programme.getId() + "-baarn";
 
-            // Baarn's beleidsambtenaar writes the inventory and prepares the discussion (engine API, as in Tasklist).
+            // Baarn's beleidsambtenaar writes the inventory (engine API, as in Tasklist).
             ProcessDriver driver = new ProcessDriver(engine);
             driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", INVENTORY,
                     "mogelijkeVervolgstap", "Gesprek met de jongerenwerkers");
-            driver.complete(baarn, "besluit-voorbereiden", "ambtenaar.baarn", "voorstel", "Inventarisatie vaststellen: " + INVENTORY);
 
-            // wethouder.baarn opens the discussion in Tasklist, fills in the form and completes it.
-            browser.login("wethouder.baarn");
+            // She discusses it with the wethouder and records the conversation in Tasklist: a record, not a decision.
+            browser.login("ambtenaar.baarn");
             browser.click(By.xpath("//*[contains(@class,'filters')]//a[contains(normalize-space(.), 'Taken van mijn gemeente')]"));
-            browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Besluit: Inventarisatie')]")).click();
+            browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Inventarisatie Baarn bespreken')]")).click();
             browser.clickable(By.cssSelector("[ng-click='claim()']")).click();
             browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-            browser.click(By.cssSelector("input[id$='-Field_uitkomst-0']")); // akkoord
-            browser.visible(By.cssSelector("textarea[id$='-Field_motivering']")).sendKeys("Helder beeld, ga door met het maatwerkplan.");
-            browser.screenshot("3-wethouder-baarn-besluit");
+            // Held today: a conversation is recorded after it took place.
+            date(browser, "gespreksdatum", DateTimeFormatter.ofPattern("MM/dd/yyyy").format(LocalDate.now()));
+            browser.visible(By.cssSelector("input[id$='-Field_deelnemers']")).sendKeys("Wethouder Baarn, beleidsambtenaar");
+            browser.visible(By.cssSelector("textarea[id$='-Field_afspraken']")).sendKeys("Helder beeld, ga door met het maatwerkplan.");
+            browser.click(By.cssSelector("input[id$='-Field_uitkomst-0']")); // verder
+            browser.screenshot("3-ambtenaar-baarn-gesprek");
             browser.click(By.cssSelector("button[ng-click='complete()']"));
             // The job executor is off in tests; the test runs the engine's continuations itself.
             browser.waitFor(d -> {
                 driver.runDueJobs();
                 return driver.hasTask(baarn, "maatwerkplan-opstellen");
             });
-            browser.screenshot("4-wethouder-baarn-afgerond");
+            browser.screenshot("4-ambtenaar-baarn-afgerond");
+            assertThat(jdbc.queryForObject("select participants from discussion where track_id = ?", String.class, baarn))
+                    .isEqualTo("Wethouder Baarn, beleidsambtenaar");
 
             // The dashboard shows Baarn's next phase.
             browser.login("projectleider").go("/dashboard");
             By baarnRow = By.cssSelector("section[aria-labelledby='programma-" + programme.getId() + "'] tr[data-gemeente='baarn']");
             WebElement row = browser.visible(baarnRow);
-            assertThat(row.getText()).contains("Maatwerkplan", "Akkoord: Inventarisatie");
+            assertThat(row.getText()).contains("Maatwerkplan");
             browser.screenshot("5-dashboard-projectleider");
 
             // The stuurgroep sees Baarn's row but nothing Baarn did not share.

@@ -136,12 +136,11 @@ class AuthorizationMatrixTest {
         String woudenberg = PROGRAMME + "-woudenberg";
         driver.complete(woudenberg, "inventarisatie-opstellen", "ambtenaar.woudenberg", "watSpeeltLokaal", "Vertrouwelijk: spanningen in de wijk",
                 "mogelijkeVervolgstap", "Gesprek met de wijkagent");
-        driver.decide(woudenberg, "woudenberg", "akkoord");
+        driver.discuss(woudenberg, "woudenberg", "verder");
         driver.complete(woudenberg, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Plan",
                 "activiteiten", "Voorlichting\nGesprek");
-        driver.decide(woudenberg, "woudenberg", "akkoord");
-        driver.decide(woudenberg, "woudenberg", "akkoord");
-        driver.decide(woudenberg, "woudenberg", "akkoord");
+        driver.discussAndAdoptPlan(woudenberg, "woudenberg");
+        driver.decideOn(woudenberg, "TOESTEMMING_MAATWERKPLAN", "woudenberg", "akkoord");
         driver.complete(prepareTask(woudenberg, "Voorlichting"), "ambtenaar.woudenberg", "voorstel", "Graag akkoord");
         driver.complete(woudenberg, "besluit-nemen", "wethouder.woudenberg", "uitkomst", "akkoord", "motivering", "Goed plan");
         assertThat(driver.task(woudenberg, "activiteit-uitvoeren").getName()).isEqualTo("Uitvoeren: Voorlichting");

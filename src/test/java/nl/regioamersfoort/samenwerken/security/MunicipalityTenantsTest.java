@@ -85,6 +85,8 @@ class MunicipalityTenantsTest {
         programme = ProcessDriver.startProgramme(programmes, 2081, null, "baarn", "leusden");
         String baarn = programme + "-baarn";
         driver.complete(baarn, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Eenzaamheid", "mogelijkeVervolgstap", "Gesprek");
+        // The conversation raised leaving: the wethouder's gate about it is open.
+        driver.discuss(baarn, "baarn", "stoppen");
         HttpResponse<String> asked = Http.basic(port, "ambtenaar.baarn", "demo").post("/api/programmas/" + programme + "/activiteitengeld",
                 "application/json", """
                         {"gemeente": "baarn", "activiteit": "Voorlichting", "bedrag": "100", "doelgroepen": ["LHBTI"],

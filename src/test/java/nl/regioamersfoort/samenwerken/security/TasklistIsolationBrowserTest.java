@@ -71,7 +71,7 @@ class TasklistIsolationBrowserTest {
                         .taskDefinitionKey("inventarisatie-opstellen").count() == 0);
                 browser.screenshot("tasklist-ambtenaar-leusden-afgerond");
                 assertThat(taskService.createTaskQuery().processInstanceBusinessKey(PROGRAMME + "-leusden").singleResult().getName())
-                        .isEqualTo("Voorbereiden: Inventarisatie Leusden");
+                        .isEqualTo("Inventarisatie Leusden bespreken met de wethouder");
             } catch (RuntimeException | AssertionError e) {
                 browser.screenshot("tasklist-ambtenaar-leusden-fout");
                 throw e;

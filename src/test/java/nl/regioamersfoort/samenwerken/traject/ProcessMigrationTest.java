@@ -92,10 +92,10 @@ class ProcessMigrationTest {
         String baarn = programme + "-baarn";
         String leusden = programme + "-leusden";
         String soest = programme + "-soest";
-        // Baarn at its inventory; Leusden in the wethouder's gate about it; Soest writing its plan.
+        // Baarn at its inventory; Leusden about to discuss it with the wethouder; Soest writing its plan.
         driver.complete(leusden, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Jongeren", "mogelijkeVervolgstap", "Gesprek");
         driver.complete(soest, "inventarisatie-opstellen", "ambtenaar.soest", "watSpeeltLokaal", "Ouderen", "mogelijkeVervolgstap", "Bibliotheek");
-        driver.decide(soest, "soest", "akkoord");
+        driver.discuss(soest, "soest", "verder");
 
         ProcessDefinition v1 = latest(KEY);
         Map<String, Map<String, Object>> variablesBefore = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ class ProcessMigrationTest {
         }
         tasksBefore.put(baarn, driver.task(baarn, "inventarisatie-opstellen").getId());
         tasksBefore.put(soest, driver.task(soest, "maatwerkplan-opstellen").getId());
-        String leusdenGate = driver.task(leusden, "besluit-voorbereiden").getId();
+        String leusdenTalk = driver.task(leusden, "inventarisatie-bespreken").getId();
 
         ProcessDefinition v2 = deployWholeSetWith(versionTwo(repositoryService.getProcessModel(v1.getId())));
         assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
@@ -148,21 +148,20 @@ class ProcessMigrationTest {
         assertThat(driver.task(soest, "maatwerkplan-schrijven").getId()).isEqualTo(tasksBefore.get(soest));
         // Its deadline watch is keyed by the task id, so it goes on watching the migrated task.
         assertThat(watches(baarnInventory.getId())).isOne();
-        // The gate Leusden waits in is its own process instance (wethouder-besluit); it stays where it was.
-        assertThat(taskService.createTaskQuery().taskId(leusdenGate).singleResult()).isNotNull();
+        assertThat(driver.task(leusden, "inventarisatie-bespreken").getId()).isEqualTo(leusdenTalk);
 
         // They carry on in version 2: new steps get its names, its forms and its gate.
         driver.complete(baarnInventory, "ambtenaar.baarn", "watSpeeltLokaal", "Eenzaamheid", "mogelijkeVervolgstap", "Buurthuis");
         assertThat(watches(baarnInventory.getId())).as("the watch ends with the task").isZero();
-        driver.decide(baarn, "baarn", "akkoord");
+        driver.discuss(baarn, "baarn", "verder");
         Task baarnPlan = driver.task(baarn, "maatwerkplan-schrijven");
         assertThat(baarnPlan.getName()).isEqualTo("Maatwerkplan schrijven Baarn");
         assertThat(Http.basic(port, "ambtenaar.baarn", "demo").get("/engine-rest/task/" + baarnPlan.getId() + "/deployed-form").statusCode())
                 .isEqualTo(200);
-        driver.decide(leusden, "leusden", "akkoord");
+        driver.discuss(leusden, "leusden", "verder");
         assertThat(driver.task(leusden, "maatwerkplan-schrijven").getProcessDefinitionId()).isEqualTo(v2.getId());
         driver.complete(soest, "maatwerkplan-schrijven", "ambtenaar.soest", "planSamenvatting", "Zichtbaar in Soest", "activiteiten", "Expositie");
-        assertThat(driver.task(soest, "besluit-voorbereiden")).isNotNull();
+        assertThat(driver.task(soest, "maatwerkplan-bespreken")).isNotNull();
 
         // The programme is migrated along (Java API this time), so a municipality joining now starts version 2.
         ProcessDefinition programmeV1 = definition(track(programme).getProcessDefinitionId());
@@ -196,7 +195,8 @@ class ProcessMigrationTest {
         Task inventory = driver.task(programme + "-baarn", "inventarisatie-opstellen");
         assertThat(Http.basic(port, "ambtenaar.baarn", "demo").get("/engine-rest/task/" + inventory.getId() + "/deployed-form").statusCode())
                 .as("the inventory form is not in the new deployment").isNotEqualTo(200);
-        assertThatThrownBy(() -> driver.complete(inventory, "ambtenaar.baarn", "watSpeeltLokaal", "x", "mogelijkeVervolgstap", "y"))
+        driver.complete(inventory, "ambtenaar.baarn", "watSpeeltLokaal", "x", "mogelijkeVervolgstap", "y");
+        assertThatThrownBy(() -> driver.discuss(programme + "-baarn", "baarn", "stoppen"))
                 .as("the wethouder's gate is not in the new deployment").hasMessageContaining("wethouder-besluit");
     }
 
