@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -164,6 +165,10 @@ class ProgrammeCycleTest {
                 String track = PROGRAMME + "-" + code;
                 // the adviser supports holding the conversations too, and holds Leusden's.
                 Task talk = driver.task(track, "voortgangsgesprek-voeren");
+                if (quarter.equals("2022-09-30")) {
+                    // Held within a month: due on the last working day on or before 30 October.
+                    assertThat(talk.getDueDate()).isEqualTo(ProcessDriver.at("2022-10-28T17:00:00"));
+                }
                 assertThat(taskService.getIdentityLinksForTask(talk.getId())).extracting(link -> link.getGroupId())
                         .containsExactlyInAnyOrder("adviseur", "beleidsambtenaar-" + code);
                 driver.complete(talk, code.equals("leusden") ? "adviseur" : "ambtenaar." + code,
@@ -182,6 +187,8 @@ class ProgrammeCycleTest {
         driver.travelTo("2023-12-31T10:00:00");
         for (String code : FUNDED) {
             String track = PROGRAMME + "-" + code;
+            // Written once the period has ended: due a month later, not at the moment it appears.
+            assertThat(driver.task(track, "slotevaluatie-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2024-01-31T17:00:00"));
             driver.complete(track, "slotevaluatie-opstellen", "adviseur", "evaluatie", "Slotevaluatie " + code, "successen", "Netwerk staat");
             driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
             assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("gemeentetraject")
@@ -198,6 +205,12 @@ class ProgrammeCycleTest {
 
         assertThat(main).isEnded().hasPassed("programma-afronden").isEnded();
         assertThat(programmes.get(PROGRAMME).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
+
+        // No task of the whole period was born overdue: every due date lies after the moment its task appeared.
+        List<HistoricTaskInstance> withDueDate = historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKeyLike(PROGRAMME + "%")
+                .list().stream().filter(t -> t.getDueDate() != null).toList();
+        assertThat(withDueDate).hasSizeGreaterThan(50)
+                .allSatisfy(t -> assertThat(t.getDueDate()).as("%s created %s", t.getName(), t.getStartTime()).isAfter(t.getStartTime()));
 
         // The audit trail names who decided what, and consents exist only where the wethouder agreed.
         List<Decision> baarn = decisions.trail(PROGRAMME, "baarn");

@@ -1,8 +1,11 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -13,18 +16,25 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Every user task with a due date, in every model, gets a {@code taakbewaking} instance that sends
  * its reminders and escalations; completing or deleting the task ends it. Hooked in at parse time,
- * so no model has to remember it.
+ * so no model has to remember it. No task is born overdue: one whose due date passed before it was
+ * created gets five working days instead.
  */
 @Component
 class TaskWatch extends AbstractProcessEnginePlugin {
 
     static final String PROCESS_KEY = "taakbewaking";
     static final String MESSAGE_TASK_DONE = "TaakAfgerond";
+    /** How long a task gets that a model created after its own due date. */
+    static final int GRACE_WORKING_DAYS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(TaskWatch.class);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -47,6 +57,13 @@ class TaskWatch extends AbstractProcessEnginePlugin {
     private static void startWatching(DelegateTask task) {
         if (task.getDueDate() == null) {
             return;
+        }
+        if (!task.getDueDate().after(task.getCreateTime())) {
+            // A due date that passed before the task existed would escalate at its birth: the person gets a working week.
+            Date due = EngineClock.endOfWorkingDay(WorkingDays.plusWorkingDays(EngineClock.today(), GRACE_WORKING_DAYS));
+            log.warn("Task '{}' ({}) was created after its due date {}; it is due {} instead", task.getName(), task.getId(),
+                    task.getDueDate(), due);
+            task.setDueDate(due);
         }
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("taakId", task.getId());

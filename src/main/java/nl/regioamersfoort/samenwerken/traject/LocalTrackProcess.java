@@ -3,6 +3,7 @@ package nl.regioamersfoort.samenwerken.traject;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,6 +106,17 @@ public class LocalTrackProcess {
         execution.setVariable("periodeEinde", EngineClock.morningOf(programme.getEnd()));
         execution.setVariable("voortgangsCyclus", "R/" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                 firstProgressTalk.atTime(9, 0).atZone(EngineClock.ZONE)) + "/P" + calendar.progressIntervalMonths() + "M");
+    }
+
+    /** The closing evaluation starts when the period has ended; it is due a month after that. */
+    public Date closingEvaluationDue(DelegateExecution execution) {
+        LocalDate end = programmes.get((String) execution.getVariable("programmaId")).getEnd();
+        return EngineClock.endOfWorkingDay(WorkingDays.onOrBefore(end.plusMonths(1)));
+    }
+
+    /** A progress talk is held within a month of the moment it is planned. */
+    public Date progressTalkDue() {
+        return EngineClock.endOfWorkingDay(WorkingDays.onOrBefore(EngineClock.today().plusMonths(1)));
     }
 
     /** Execution listener: the track enters a phase. */

@@ -75,6 +75,21 @@ public final class WorkingDays {
         return result;
     }
 
+    /** The working day n working days after the day (n > 0). */
+    public static LocalDate plusWorkingDays(LocalDate day, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("n must be positive: " + n);
+        }
+        LocalDate result = Objects.requireNonNull(day, "day");
+        for (int counted = 0; counted < n; ) {
+            result = result.plusDays(1);
+            if (isWorkingDay(result)) {
+                counted++;
+            }
+        }
+        return result;
+    }
+
     /** The last working day of the month. */
     public static LocalDate lastWorkingDayOf(YearMonth month) {
         return onOrBefore(Objects.requireNonNull(month, "month").atEndOfMonth());
