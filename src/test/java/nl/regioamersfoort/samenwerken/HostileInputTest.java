@@ -64,6 +64,7 @@ class HostileInputTest {
             "select * from programme order by id",
             "select * from programme_participant order by 1, 2",
             "select * from programme_meeting order by 1, 2",
+            "select * from programme_steering_meeting order by 1, 2",
             "select * from local_track order by id",
             "select * from local_activity order by id",
             "select * from progress_talk order by id",
@@ -183,6 +184,10 @@ class HostileInputTest {
             return new Call(user, "POST", path, "application/json", body);
         }
 
+        static Call put(String user, String path, String body) {
+            return new Call(user, "PUT", path, "application/json", body);
+        }
+
         static Call get(String user, String path) {
             return new Call(user, "GET", path, null, null);
         }
@@ -196,6 +201,7 @@ class HostileInputTest {
         String hours = """
                 {"gemeente": "baarn", "uren": "2", "datum": "2031-09-01", "omschrijving": "Gesprek"}""";
         String join = "/api/programmas/" + A + "/gemeenten";
+        String meetings = "/api/programmas/" + A + "/vergaderingen";
         String handOver = "/api/programmas/" + A + "/portefeuillehouderwissel";
         String moneyPath = "/api/programmas/" + A + "/activiteitengeld";
         String hoursPath = "/api/programmas/" + A + "/uren";
@@ -262,6 +268,25 @@ class HostileInputTest {
                 api("toetreden: onbekend programma", Call.post("projectleider", "/api/programmas/onbekend/gemeenten",
                         "{\"gemeente\": \"eemnes\"}"), 404, "bestaat niet"),
                 api("toetreden: door een ambtenaar", Call.post("ambtenaar.eemnes", join, "{\"gemeente\": \"eemnes\"}"), 403, "geen toegang"),
+                // PUT /api/programmas/{id}/vergaderingen
+                api("vergaderingen: kapotte JSON", Call.put("projectleider", meetings, "{\"bosd\": ["), 400, "geen geldige JSON"),
+                api("vergaderingen: bosd is geen lijst", Call.put("projectleider", meetings, "{\"stuurgroep\": [], \"bosd\": \"2031-12-01\"}"),
+                        400, "moet een lijst zijn"),
+                api("vergaderingen: datum in woorden", Call.put("projectleider", meetings, "{\"stuurgroep\": [\"morgen\"], \"bosd\": []}"),
+                        400, "jjjj-mm-dd"),
+                api("vergaderingen: extra veld", Call.put("projectleider", meetings,
+                        "{\"stuurgroep\": [], \"bosd\": [], \"papierdeadline\": 3}"), 400, "Onbekend veld"),
+                api("vergaderingen: zonder lijsten", Call.put("projectleider", meetings, "{}"), 400, "Geef de vergaderingen"),
+                api("vergaderingen: BOSD zonder stuurgroep ervoor", Call.put("projectleider", meetings,
+                        "{\"stuurgroep\": [\"2031-12-10\"], \"bosd\": [\"2031-12-01\"]}"), 400, "geen vergadering van de stuurgroep"),
+                api("vergaderingen: na de looptijd", Call.put("projectleider", meetings,
+                        "{\"stuurgroep\": [\"2033-01-10\"], \"bosd\": []}"), 400, "buiten de looptijd"),
+                api("vergaderingen: in het verleden", Call.put("projectleider", meetings,
+                        "{\"stuurgroep\": [\"2031-01-10\"], \"bosd\": []}"), 400, "ligt in het verleden"),
+                api("vergaderingen: door het BOSD", Call.put("bosd", meetings, "{\"stuurgroep\": [], \"bosd\": []}"), 403, "geen toegang"),
+                api("vergaderingen: zonder login", Call.put(null, meetings, "{\"stuurgroep\": [], \"bosd\": []}"), 401, "Log in"),
+                api("vergaderingen: onbekend programma", Call.put("projectleider", "/api/programmas/onbekend/vergaderingen",
+                        "{\"stuurgroep\": [], \"bosd\": []}"), 404, "bestaat niet"),
                 // POST /api/programmas/{id}/portefeuillehouderwissel
                 api("wissel: onbekende gemeente", Call.post("projectleider", handOver,
                         "{\"gemeente\": \"utrecht\", \"wethouder\": \"wethouder.leusden\"}"), 400, "Onbekende gemeente"),
@@ -408,7 +433,7 @@ class HostileInputTest {
             task("overzicht-onderwerpen", B + "-regio", "overzicht-onderwerpen-opstellen", "projectleider", "onderwerpen", "Sport"),
             task("regionaal-bespreken", C + "-regio", "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid"),
             task("plan-van-aanpak", D + "-regio", "plan-van-aanpak-opstellen", "adviseur", "planVanAanpak", "Samen leren"),
-            task("regionale-vergadering", A + "-regio", "voortgang-bespreken", "bosd", "verslag", "Besproken"),
+            task("regionale-vergadering", A + "-regio", "voortgang-voorbereiden", "stuurgroep", "verslag", "Voorbereid"),
             task("terugkoppeling-voorbereiden", A, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan"),
             task("koers-kiezen", B, "koers-kiezen", "bosd", "koers", "bijsturen", "bijsturenGemeenten", json("[\"amersfoort\"]"),
                     "toelichting", "Nieuwe portefeuillehouders"),

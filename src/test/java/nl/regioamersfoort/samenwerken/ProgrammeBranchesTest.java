@@ -391,7 +391,8 @@ class ProgrammeBranchesTest {
         driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan");
         driver.complete(programme, "koers-kiezen", "bosd", "koers", "doorgaan", "toelichting", "Doorgaan");
         driver.travelTo("2023-12-01T10:00:00");
-        driver.complete(region, "voortgang-bespreken", "stuurgroep", "verslag", "Besproken");
+        driver.complete(region, "voortgang-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(region, "voortgang-delen", "bosd", "verslag", "Besproken");
         driver.runDueJobs();
 
         driver.complete(programme, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage");

@@ -9,6 +9,7 @@ import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.Outcome;
+import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
@@ -160,6 +161,19 @@ class ProgrammeCycleTest {
 
         // Quarterly: progress talks in every track and a regional meeting. Baarn shares its progress, Soest does not.
         for (String quarter : List.of("2022-09-30", "2022-12-30", "2023-03-30", "2023-06-30", "2023-09-30", "2023-12-30")) {
+            // the stuurgroep prepares at its own meeting, two working weeks before the BOSD's; papers were in a week before.
+            LocalDate steering = WorkingDays.minusWorkingDays(LocalDate.parse(quarter), 10);
+            driver.travelTo(steering + "T10:00:00");
+            Task preparation = driver.task(REGION, "voortgang-voorbereiden");
+            assertThat(preparation.getDueDate()).isEqualTo(ProcessDriver.at(steering + "T17:00:00"));
+            assertThat(taskService.getIdentityLinksForTask(preparation.getId())).extracting(link -> link.getGroupId())
+                    .containsExactly("stuurgroep-sd");
+            Object agenda = taskService.getVariableLocal(preparation.getId(), "agenda");
+            if (!quarter.equals("2022-09-30")) {
+                // Consented at the last quarter, after that meeting's paper deadline: on this meeting's agenda.
+                assertThat(agenda.toString()).contains("Baarn:").doesNotContain("Soest");
+            }
+            driver.complete(preparation, "stuurgroep", "verslag", "Voorbereid");
             driver.travelTo(quarter + "T10:00:00");
             for (String code : FUNDED) {
                 String track = PROGRAMME + "-" + code;
@@ -175,12 +189,11 @@ class ProgrammeCycleTest {
                         "tussenresultaten", "Kwartaal " + quarter + " in " + code, "successen", "Veel belangstelling", "teleurstellingen", "");
                 driver.decide(track, code, code.equals("soest") ? "afwijzen" : "akkoord");
             }
-            Task meeting = driver.task(REGION, "voortgang-bespreken");
-            Object agenda = taskService.getVariableLocal(meeting.getId(), "agenda");
-            if (!quarter.equals("2022-09-30")) {
-                assertThat(agenda.toString()).contains("Baarn:").doesNotContain("Soest");
-            }
-            driver.complete(meeting, "bosd", "verslag", "Besproken");
+            Task sharing = driver.task(REGION, "voortgang-delen");
+            assertThat(sharing.getDueDate()).isEqualTo(ProcessDriver.at(quarter + "T17:00:00"));
+            assertThat(taskService.getVariableLocal(sharing.getId(), "agenda")).isEqualTo(agenda);
+            assertThat(taskService.getVariableLocal(sharing.getId(), "voorbereiding")).isEqualTo("Voorbereid");
+            driver.complete(sharing, "bosd", "verslag", "Besproken");
         }
 
         // End of the period: closing evaluation and consent per track, then the final report.

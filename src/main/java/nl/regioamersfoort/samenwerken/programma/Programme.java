@@ -75,6 +75,12 @@ public class Programme {
     @OrderBy
     private List<LocalDate> meetings = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "programme_steering_meeting", joinColumns = @JoinColumn(name = "programme_id"))
+    @Column(name = "meeting_date")
+    @OrderBy
+    private List<LocalDate> steeringMeetings = new ArrayList<>();
+
     protected Programme() {
     }
 
@@ -91,6 +97,7 @@ public class Programme {
         this.feedbackDate = calendar.feedback();
         this.progressIntervalMonths = calendar.progressIntervalMonths();
         this.meetings.addAll(calendar.meetings());
+        this.steeringMeetings.addAll(calendar.steeringMeetings());
         this.status = ProgrammeStatus.LOPEND;
         this.previousProgrammeId = previousProgrammeId;
         this.createdBy = createdBy;
@@ -106,6 +113,14 @@ public class Programme {
     public Optional<List<Integer>> getReminderWorkingDays() {
         return Optional.ofNullable(reminderWorkingDays).map(days -> java.util.Arrays.stream(days.split(","))
                 .map(String::strip).map(Integer::valueOf).toList());
+    }
+
+    /** The meeting calendars of the BOSD and the stuurgroep from now on; what was held before stays. */
+    void reschedule(List<LocalDate> bosd, List<LocalDate> steering) {
+        meetings.clear();
+        meetings.addAll(bosd);
+        steeringMeetings.clear();
+        steeringMeetings.addAll(steering);
     }
 
     void addParticipant(String municipalityCode, LocalDate joinedOn) {
@@ -145,7 +160,8 @@ public class Programme {
     }
 
     public ProgrammeCalendar getCalendar() {
-        return new ProgrammeCalendar(inventoryDue, planDue, topicsDue, approachDue, feedbackDate, progressIntervalMonths, meetings);
+        return new ProgrammeCalendar(inventoryDue, planDue, topicsDue, approachDue, feedbackDate, progressIntervalMonths, List.copyOf(meetings),
+                List.copyOf(steeringMeetings));
     }
 
     public ProgrammeStatus getStatus() {

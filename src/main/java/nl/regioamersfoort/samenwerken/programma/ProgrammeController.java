@@ -12,6 +12,7 @@ import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -51,10 +53,11 @@ class ProgrammeController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> start(@RequestBody ProgrammaAanvraag request, Principal principal) {
-        Kalender calendar = request.kalender() == null ? new Kalender(null, null, null, null, null, null, null) : request.kalender();
+        Kalender calendar = request.kalender() == null ? new Kalender(null, null, null, null, null, null, null, null) : request.kalender();
         Programme programme = programmes.start(new NewProgramme(request.naam(), request.start(), request.einde(), request.gemeenten(),
                 calendar.inventarisatie(), calendar.maatwerkplan(), calendar.overzichtOnderwerpen(), calendar.planVanAanpak(),
-                calendar.terugkoppeling(), calendar.vergaderingen(), calendar.herinneringWerkdagen()), principal.getName());
+                calendar.terugkoppeling(), calendar.vergaderingen(), calendar.herinneringWerkdagen(), calendar.stuurgroepVergaderingen()),
+                principal.getName());
         return ResponseEntity.created(URI.create("/api/programmas/" + programme.getId()))
                 .body(Map.of("id", programme.getId(), "businessKey", programme.getId()));
     }
@@ -90,7 +93,21 @@ class ProgrammeController {
         }).toList();
         return new Programma(programme.getId(), programme.getName(), programme.getStart(), programme.getEnd(), programme.getStatus(),
                 programme.getStatusReason(), new Kalender(calendar.inventory(), calendar.plan(), calendar.topics(), calendar.approach(),
-                        calendar.feedback(), calendar.meetings(), programme.getReminderWorkingDays().orElse(null)), participants);
+                        calendar.feedback(), calendar.meetings(), programme.getReminderWorkingDays().orElse(null), calendar.steeringMeetings()),
+                participants);
+    }
+
+    /**
+     * The projectleider moves the meetings of the stuurgroep and the BOSD while the programme runs;
+     * the regional track plans its next meeting by the new calendars.
+     */
+    @PutMapping("/{id}/vergaderingen")
+    Vergaderingen reschedule(@PathVariable String id, @RequestBody Vergaderingen request, Authentication caller) {
+        if (caller == null || caller.getAuthorities().stream().noneMatch(a -> Roles.PROJECTLEIDER.equals(a.getAuthority()))) {
+            throw ApiRefusal.forbidden("Alleen de projectleider plant de vergaderingen van de stuurgroep en het BOSD.");
+        }
+        ProgrammeCalendar calendar = programmes.reschedule(id, request.bosd(), request.stuurgroep()).getCalendar();
+        return new Vergaderingen(calendar.steeringMeetings(), calendar.meetings());
     }
 
     /** A municipality joins the running programme (message GemeenteTreedtToe). */
@@ -146,8 +163,14 @@ class ProgrammeController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code vergaderingen} are the BOSD's meetings, {@code stuurgroepVergaderingen} the stuurgroep's. */
     record Kalender(LocalDate inventarisatie, LocalDate maatwerkplan, LocalDate overzichtOnderwerpen, LocalDate planVanAanpak,
-            LocalDate terugkoppeling, List<LocalDate> vergaderingen, List<Integer> herinneringWerkdagen) {
+            LocalDate terugkoppeling, List<LocalDate> vergaderingen, List<Integer> herinneringWerkdagen,
+            List<LocalDate> stuurgroepVergaderingen) {
+    }
+
+    /** The meeting calendars from today on. */
+    record Vergaderingen(List<LocalDate> stuurgroep, List<LocalDate> bosd) {
     }
 
     record ProgrammaSamenvatting(String id, String naam, LocalDate start, LocalDate einde, ProgrammeStatus status) {

@@ -13,6 +13,7 @@ import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,15 @@ public class Programmes {
     private final Municipalities municipalities;
     private final RuntimeService runtimeService;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    Programmes(ProgrammeRepository programmes, Municipalities municipalities, RuntimeService runtimeService, JdbcTemplate jdbc) {
+    Programmes(ProgrammeRepository programmes, Municipalities municipalities, RuntimeService runtimeService, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.programmes = programmes;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -76,6 +80,8 @@ public class Programmes {
         ProgrammeCalendar defaults = ProgrammeCalendar.defaults(request.start(), request.end());
         List<LocalDate> meetings = request.meetings() == null || request.meetings().isEmpty()
                 ? defaults.meetings() : request.meetings().stream().distinct().sorted().toList();
+        List<LocalDate> steeringMeetings = request.steeringMeetings() == null || request.steeringMeetings().isEmpty()
+                ? ProgrammeCalendar.steeringBefore(meetings) : request.steeringMeetings().stream().distinct().sorted().toList();
         ProgrammeCalendar calendar = new ProgrammeCalendar(
                 WorkingDays.onOrBefore(withinPeriod("inventarisatie", orDefault(request.inventory(), defaults.inventory()), request)),
                 WorkingDays.onOrBefore(withinPeriod("maatwerkplan", orDefault(request.plan(), defaults.plan()), request)),
@@ -83,8 +89,10 @@ public class Programmes {
                 WorkingDays.onOrBefore(withinPeriod("planVanAanpak", orDefault(request.approach(), defaults.approach()), request)),
                 withinPeriod("terugkoppeling", orDefault(request.feedback(), defaults.feedback()), request),
                 ProgrammeCalendar.DEFAULT_PROGRESS_INTERVAL_MONTHS,
-                meetings);
+                meetings, steeringMeetings);
         meetings.forEach(meeting -> withinPeriod("vergaderingen", meeting, request));
+        steeringMeetings.forEach(meeting -> withinPeriod("stuurgroepVergaderingen", meeting, request));
+        ProgrammeCalendar.requireSteeringBeforeEveryBosdMeeting(meetings, steeringMeetings);
 
         Programme programme = new Programme(newId(request.start(), request.end()), name, request.start(), request.end(), calendar,
                 previousProgrammeId, requestedBy, EngineClock.now());
@@ -99,6 +107,50 @@ public class Programmes {
             programme.remindOn(request.reminderWorkingDays().stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList());
         }
         return programmes.save(programme);
+    }
+
+    /**
+     * The projectleider moves the meetings of the BOSD and the stuurgroep while the programme runs.
+     * What lies before today was held and stays; the dates given are the calendar from today on. The
+     * regional track hears of it ({@link MeetingCalendarChanged}) and plans its next meeting again.
+     */
+    public Programme reschedule(String programmeId, List<LocalDate> bosd, List<LocalDate> steering) {
+        Programme programme = get(programmeId);
+        if (programme.getStatus() != ProgrammeStatus.LOPEND) {
+            throw new ProgrammeNotRunningException();
+        }
+        if (bosd == null || steering == null) {
+            throw FormInput.invalid("Geef de vergaderingen van de stuurgroep ('stuurgroep') en van het BOSD ('bosd'), elk als lijst van data.");
+        }
+        LocalDate today = EngineClock.today();
+        List<LocalDate> newBosd = upcoming(bosd, today, programme);
+        List<LocalDate> newSteering = upcoming(steering, today, programme);
+        ProgrammeCalendar calendar = programme.getCalendar();
+        List<LocalDate> allBosd = java.util.stream.Stream.concat(calendar.meetings().stream().filter(d -> d.isBefore(today)), newBosd.stream())
+                .distinct().sorted().toList();
+        List<LocalDate> allSteering = java.util.stream.Stream.concat(calendar.steeringMeetings().stream().filter(d -> d.isBefore(today)),
+                newSteering.stream()).distinct().sorted().toList();
+        ProgrammeCalendar.requireSteeringBeforeEveryBosdMeeting(allBosd.stream().filter(d -> !d.isBefore(today)).toList(),
+                allSteering.stream().filter(d -> !d.isBefore(today)).toList());
+        programme.reschedule(allBosd, allSteering);
+        events.publishEvent(new MeetingCalendarChanged(programmeId));
+        return programme;
+    }
+
+    private static List<LocalDate> upcoming(List<LocalDate> dates, LocalDate today, Programme programme) {
+        for (LocalDate date : dates) {
+            if (date == null) {
+                throw FormInput.invalid("Een vergadering zonder datum kan niet.");
+            }
+            if (date.isBefore(today)) {
+                throw FormInput.invalid("De vergadering van " + Dutch.date(date) + " ligt in het verleden: een gehouden vergadering"
+                        + " verandert niet meer, en een nieuwe ligt vandaag of later.");
+            }
+            if (date.isAfter(programme.getEnd())) {
+                throw FormInput.invalid("De vergadering van " + Dutch.date(date) + " valt buiten de looptijd van het programma.");
+            }
+        }
+        return dates.stream().distinct().sorted().toList();
     }
 
     /** A municipality joins a running programme (message GemeenteTreedtToe). */

@@ -3,6 +3,7 @@ package nl.regioamersfoort.samenwerken.regio;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
@@ -14,9 +15,15 @@ import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.programma.MeetingCalendarChanged;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +36,17 @@ import org.springframework.stereotype.Component;
 public class RegionalTrackProcess {
 
     public static final String PROCESS_KEY = "regionaal-spoor";
+    private static final String NEXT_MEETING = "volgende-vergadering-bepalen";
+    private static final String PAPER_DEADLINE = "papierdeadline-bereikt";
+    /** The BOSD meeting being prepared or shared. */
+    private static final String MEETING = "vergadering";
+    /** The last BOSD meeting held. */
+    private static final String PREVIOUS_MEETING = "vorigeVergadering";
+    private static final String MINUTES = "VERGADERING";
+    private static final String STEERING = "STUURGROEP";
+    private static final String BOSD = "BOSD";
+    /** A text variable holds 4,000 characters; a long agenda is cut short in the task and is whole in the report. */
+    private static final int AGENDA_SHOWN = 3800;
 
     /** The process definitions this feature owns. */
     @Bean
@@ -41,14 +59,16 @@ public class RegionalTrackProcess {
     private final Decisions decisions;
     private final Programmes programmes;
     private final Municipalities municipalities;
+    private final RuntimeService runtimeService;
 
     RegionalTrackProcess(RegionalDocumentRepository documents, RegionalAgendaItemRepository agendaItems, Decisions decisions,
-            Programmes programmes, Municipalities municipalities) {
+            Programmes programmes, Municipalities municipalities, RuntimeService runtimeService) {
         this.documents = documents;
         this.agendaItems = agendaItems;
         this.decisions = decisions;
         this.programmes = programmes;
         this.municipalities = municipalities;
+        this.runtimeService = runtimeService;
     }
 
     /** Task created: the form shows the latest written version, for a second round. */
@@ -84,33 +104,97 @@ public class RegionalTrackProcess {
         form.consumed("verslag");
     }
 
-    /** The collection of the meeting loop: the meeting calendar of the programme. */
+    /** Version 1 of the model: the collection of its meeting loop, the BOSD's calendar as it was at the start. */
     public List<Date> meetingDates(String programmeId) {
         return programmes.get(programmeId).getCalendar().meetings().stream().map(EngineClock::morningOf).toList();
     }
 
     /**
-     * A meeting task is created on the meeting day: every consent not yet on an agenda goes on this
-     * one. Nothing without consent can get here: the agenda reads consents only.
+     * "Volgende vergadering bepalen": the next BOSD meeting after the last one held, the stuurgroep
+     * meeting that prepares it and the paper deadline before that, from the calendars as they are
+     * now. None left: {@code bosdVergadering} is null and the track ends.
+     */
+    public void nextMeeting(DelegateExecution execution) {
+        String programmeId = (String) execution.getVariable("programmaId");
+        LocalDate previous = Optional.ofNullable((String) execution.getVariable(PREVIOUS_MEETING)).map(LocalDate::parse).orElse(null);
+        Optional<ProgrammeCalendar.RegionalMeeting> next = programmes.get(programmeId).getCalendar().nextMeeting(previous, EngineClock.today());
+        execution.setVariable("bosdVergadering", next.map(m -> EngineClock.endOfWorkingDay(m.bosd())).orElse(null));
+        execution.setVariable("stuurgroepVergadering", next.map(m -> EngineClock.endOfWorkingDay(m.steering())).orElse(null));
+        execution.setVariable("papierdeadline", next.map(m -> EngineClock.endOfWorkingDay(m.paperDeadline())).orElse(null));
+        execution.setVariable(MEETING, next.map(m -> m.bosd().toString()).orElse(null));
+    }
+
+    /**
+     * The calendars changed while the track waits for a paper deadline: it plans its next meeting
+     * again. A meeting already being prepared or shared keeps its dates; the one after follows the
+     * new calendars.
+     */
+    @EventListener
+    public void calendarChanged(MeetingCalendarChanged change) {
+        for (ProcessInstance track : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(change.programmeId() + "-regio").active().list()) {
+            if (runtimeService.getActiveActivityIds(track.getId()).contains(PAPER_DEADLINE)) {
+                runtimeService.createProcessInstanceModification(track.getId())
+                        .cancelAllForActivity(PAPER_DEADLINE)
+                        .startBeforeActivity(NEXT_MEETING)
+                        .execute();
+            }
+        }
+    }
+
+    /**
+     * "Voorbereiden in de stuurgroep" created at the paper deadline: every consent not yet on an
+     * agenda goes on this meeting's. Nothing without consent can get here: the agenda reads consents only.
      */
     public void composeAgenda(DelegateTask task) {
         String programmeId = programmeId(task);
-        LocalDate meeting = ((Date) task.getExecution().getVariable("vergadering")).toInstant().atZone(EngineClock.ZONE).toLocalDate();
+        LocalDate meeting = meetingOf(task);
         for (Consent consent : decisions.consents(programmeId)) {
             if (!agendaItems.existsByConsentId(consent.getId())) {
                 agendaItems.save(new RegionalAgendaItem(programmeId, meeting, consent.getId(), consent.getMunicipalityCode(),
                         consent.getSharedText()));
             }
         }
-        List<RegionalAgendaItem> items = agendaItems.findByProgrammeIdAndMeetingDateOrderByIdAsc(programmeId, meeting);
-        task.setVariableLocal("vergaderdatum", Dutch.date(meeting));
-        task.setVariableLocal("agenda", items.isEmpty() ? "Geen nieuwe gedeelde resultaten sinds de vorige vergadering."
-                : items.stream().map(item -> "- " + name(item.getMunicipalityCode()) + ": " + item.getText())
-                        .collect(Collectors.joining("\n")));
+        showAgenda(task);
     }
 
+    /** "Delen in het BOSD" created: the agenda the stuurgroep prepared, with its minutes. */
+    public void showAgenda(DelegateTask task) {
+        String programmeId = programmeId(task);
+        LocalDate meeting = meetingOf(task);
+        List<RegionalAgendaItem> items = agendaItems.findByProgrammeIdAndMeetingDateOrderByIdAsc(programmeId, meeting);
+        String agenda = items.isEmpty() ? "Geen nieuwe gedeelde resultaten sinds de vorige vergadering."
+                : items.stream().map(item -> "- " + name(item.getMunicipalityCode()) + ": " + item.getText()).collect(Collectors.joining("\n"));
+        String preparation = documents.findFirstByProgrammeIdAndKindAndStepOrderByIdDesc(programmeId, MINUTES, step(STEERING, meeting))
+                .map(RegionalDocument::getContent).orElse(null);
+        task.setVariableLocal("vergaderdatum", Dutch.date(meeting));
+        task.setVariableLocal("agenda", agenda.length() <= AGENDA_SHOWN ? agenda : agenda.substring(0, AGENDA_SHOWN)
+                + "… De hele agenda staat in de voortgangsrapportage van deze vergadering op het dashboard.");
+        task.setVariableLocal("voorbereiding", preparation);
+    }
+
+    /** Version 1 of the model: one task for both bodies. */
     public void meetingMinutes(DelegateTask task) {
-        minutes(task, "VERGADERING", String.valueOf(task.getVariableLocal("vergaderdatum")));
+        minutes(task, MINUTES, String.valueOf(task.getVariableLocal("vergaderdatum")));
+    }
+
+    /** The minutes of the stuurgroep's or the BOSD's meeting; after the BOSD's, the meeting counts as held. */
+    public void meetingMinutes(DelegateTask task, String body) {
+        LocalDate meeting = meetingOf(task);
+        minutes(task, MINUTES, step(body, meeting));
+        if (BOSD.equals(body)) {
+            task.getExecution().setVariable(PREVIOUS_MEETING, meeting.toString());
+        }
+    }
+
+    private static String step(String body, LocalDate meeting) {
+        return (STEERING.equals(body) ? "Stuurgroep " : "BOSD ") + Dutch.date(meeting);
+    }
+
+    /** The BOSD meeting a task belongs to: version 2 keeps it as text, version 1 as the meeting's morning. */
+    private static LocalDate meetingOf(DelegateTask task) {
+        Object meeting = task.getExecution().getVariable(MEETING);
+        return meeting instanceof Date date ? date.toInstant().atZone(EngineClock.ZONE).toLocalDate() : LocalDate.parse((String) meeting);
     }
 
     /** "Eindrapportage opstellen" created: the consented closing evaluations, and the draft so far. */

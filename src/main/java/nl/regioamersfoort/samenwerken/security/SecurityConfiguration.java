@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         // Starting a programme and a municipality joining are the projectleider's.
                         .requestMatchers(antMatcher(HttpMethod.POST, "/api/programmas"), antMatcher(HttpMethod.POST, "/api/programmas/*/gemeenten"))
                                 .hasAuthority(Roles.PROJECTLEIDER)
+                        // The meeting calendars of a running programme are the projectleider's (checked again in the controller).
+                        .requestMatchers(antMatcher(HttpMethod.PUT, "/api/programmas/*/vergaderingen")).hasAuthority(Roles.PROJECTLEIDER)
                         // A change of portefeuillehouder (and its audit trail) is the projectleider's and beheer's; the
                         // controller checks that again, with the hand-over's own rules.
                         .requestMatchers(antMatcher("/api/programmas/*/portefeuillehouderwissel"))
