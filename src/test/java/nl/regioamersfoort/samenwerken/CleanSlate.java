@@ -38,7 +38,7 @@ import org.springframework.context.ApplicationContext;
 final class CleanSlate {
 
     /** Reference data that Flyway migrations insert and no feature changes. */
-    private static final Set<String> KEPT_TABLES = Set.of("municipality", "flyway_schema_history");
+    private static final Set<String> KEPT_TABLES = Set.of("municipality", "municipal_election", "flyway_schema_history");
 
     private final Set<String> deployments;
     private final Set<String> users;

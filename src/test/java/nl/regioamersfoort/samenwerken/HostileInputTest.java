@@ -108,7 +108,7 @@ class HostileInputTest {
     void scene() {
         driver = new ProcessDriver(engine);
         ClockUtil.setCurrentTime(ProcessDriver.at("2031-01-06T09:00:00"));
-        start("Inclusie A", List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg", "nijkerk"), null);
+        start("Inclusie A", List.of("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg", "nijkerk"), LocalDate.of(2031, 6, 30));
         start("Inclusie B", List.of("amersfoort"), LocalDate.of(2031, 2, 3));
         start("Inclusie C", List.of("amersfoort"), null);
         start("Inclusie D", List.of("amersfoort"), null);

@@ -393,12 +393,13 @@ class ProgrammeBranchesTest {
         driver.travelTo("2023-12-01T10:00:00");
         driver.complete(region, "voortgang-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(region, "voortgang-delen", "bosd", "verslag", "Besproken");
-        driver.runDueJobs();
+        // The final report starts on its own date: the working day after the closing evaluations were due.
+        driver.travelTo("2024-02-01T10:00:00");
 
         driver.complete(programme, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage");
         driver.complete(programme, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(programme, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
-        driver.travelTo("2023-12-20T10:00:00");
+        driver.travelTo("2024-02-05T10:00:00");
         // To continue is also to say what the new period gets: nothing is copied from this one.
         assertThatThrownBy(() -> driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "Door"))
                 .hasMessageContaining("Vul 'Budget per jaar (€)' in");

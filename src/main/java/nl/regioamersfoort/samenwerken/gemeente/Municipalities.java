@@ -1,19 +1,27 @@
 package nl.regioamersfoort.samenwerken.gemeente;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The front door of the reference data: the region's municipalities, read-only for every feature. */
+/** The front door of the reference data: the region's municipalities and its election dates, read-only for every feature. */
 @Component
 @Transactional(readOnly = true)
 public class Municipalities {
 
     private final MunicipalityRepository municipalities;
+    private final MunicipalElectionRepository elections;
 
-    Municipalities(MunicipalityRepository municipalities) {
+    Municipalities(MunicipalityRepository municipalities, MunicipalElectionRepository elections) {
         this.municipalities = municipalities;
+        this.elections = elections;
+    }
+
+    /** The days of municipal elections from {@code from} to {@code to}, both included, earliest first. */
+    public List<LocalDate> electionsBetween(LocalDate from, LocalDate to) {
+        return elections.findByDateBetweenOrderByDateAsc(from, to).stream().map(MunicipalElection::getDate).toList();
     }
 
     /** The municipality with this code (lower case, as in the group names: {@code baarn}). */

@@ -38,7 +38,8 @@ public class Programme {
     private LocalDate topicsDue;
     @Column(name = "approach_due", nullable = false)
     private LocalDate approachDue;
-    @Column(name = "feedback_date", nullable = false)
+    /** Null in a period without municipal elections: no feedback moment. */
+    @Column(name = "feedback_date")
     private LocalDate feedbackDate;
     @Column(name = "progress_interval_months", nullable = false)
     private int progressIntervalMonths;

@@ -68,21 +68,43 @@ public record ProgrammeCalendar(LocalDate inventory, LocalDate plan, LocalDate t
     /**
      * The seed's default cycle: for a period starting in January, inventory and overview at the end
      * of April and plans at the end of June; for a later start the same rhythm from the start. The
-     * feedback moment is 30 June, of the first year if the period has begun by then.
+     * feedback moment after the elections belongs to a period with municipal elections in it (seed
+     * 000 §11: March 2022, feedback in June): on 30 June of the first election's year, or on the
+     * plans' due date when that comes between the election and 30 June, so that the new
+     * portefeuillehouders speak before plans are adopted where the calendar allows. No election in
+     * the period: no feedback moment (null).
      */
-    static ProgrammeCalendar defaults(LocalDate start, LocalDate end) {
+    static ProgrammeCalendar defaults(LocalDate start, LocalDate end, List<LocalDate> elections) {
         LocalDate inventory = WorkingDays.lastWorkingDayOf(YearMonth.from(start.plusMonths(3)));
-        LocalDate plan = WorkingDays.lastWorkingDayOf(YearMonth.from(start.plusMonths(5)));
-        LocalDate feedback = LocalDate.of(start.getYear(), 6, 30);
-        if (feedback.isBefore(start)) {
-            feedback = feedback.plusYears(1);
-        }
-        if (feedback.isAfter(end)) {
-            feedback = end;
-        }
+        LocalDate plan = defaultPlan(start);
         List<LocalDate> meetings = quarterlyMeetings(plan, end);
-        return new ProgrammeCalendar(inventory, plan, inventory, plan, feedback, DEFAULT_PROGRESS_INTERVAL_MONTHS,
-                meetings, steeringBefore(meetings));
+        return new ProgrammeCalendar(inventory, plan, inventory, plan, feedbackAfterElections(plan, end, elections),
+                DEFAULT_PROGRESS_INTERVAL_MONTHS, meetings, steeringBefore(meetings));
+    }
+
+    /** The closing evaluations are written after the period: due on the last working day a month after its end. */
+    public static LocalDate closingEvaluationsDue(LocalDate end) {
+        return WorkingDays.onOrBefore(end.plusMonths(1));
+    }
+
+    /** The final report starts on its own date, the working day after the closing evaluations are due. */
+    public static LocalDate finalReportStarts(LocalDate end) {
+        return WorkingDays.plusWorkingDays(closingEvaluationsDue(end), 1);
+    }
+
+    /** Plans and the plan of approach: the end of the fifth month after the start. */
+    static LocalDate defaultPlan(LocalDate start) {
+        return WorkingDays.lastWorkingDayOf(YearMonth.from(start.plusMonths(5)));
+    }
+
+    static LocalDate feedbackAfterElections(LocalDate plan, LocalDate end, List<LocalDate> elections) {
+        return elections.stream().sorted().findFirst().map(election -> {
+            LocalDate feedback = LocalDate.of(election.getYear(), 6, 30);
+            if (plan.isAfter(election) && plan.isBefore(feedback)) {
+                feedback = plan;
+            }
+            return feedback.isAfter(end) ? end : feedback;
+        }).orElse(null);
     }
 
     /** Every three months after the plan of approach, while the period lasts. */

@@ -93,23 +93,39 @@ public class ProgrammeProcess {
 
     /**
      * The timer of the feedback moment is set when the programme instance starts, before
-     * "Programma vastleggen": it reads the registered programme, or else the start form.
+     * "Programma vastleggen": it reads the registered programme, or else the start form. A period
+     * without municipal elections and without a date of its own has no feedback moment: the timer
+     * then fires at once and "Verkiezingen in deze periode?" lets it pass without a task.
      */
     public Date feedbackMoment(VariableScope execution) {
         String programmeId = (String) execution.getVariable(PROGRAMME_ID);
         if (programmeId != null) {
-            return EngineClock.morningOf(programmes.get(programmeId).getCalendar().feedback());
+            LocalDate feedback = programmes.get(programmeId).getCalendar().feedback();
+            return feedback == null ? EngineClock.endOfWorkingDay(EngineClock.today()) : EngineClock.morningOf(feedback);
         }
         FormInput form = FormInput.of(execution);
         LocalDate feedback = form.date("terugkoppeling");
         if (feedback == null) {
             LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
-            if (start == null) {
+            LocalDate end = FormInput.date(execution.getVariable("einde"), form.label("einde"));
+            if (start == null || end == null) {
                 throw FormInput.invalid("Vul een startdatum en een einddatum in.");
             }
-            feedback = LocalDate.of(start.getYear(), 6, 30);
+            LocalDate plan = form.date("maatwerkplan");
+            feedback = ProgrammeCalendar.feedbackAfterElections(plan != null ? plan : ProgrammeCalendar.defaultPlan(start), end,
+                    municipalities.electionsBetween(start, end));
         }
-        return EngineClock.morningOf(feedback);
+        return feedback == null ? EngineClock.endOfWorkingDay(EngineClock.today()) : EngineClock.morningOf(feedback);
+    }
+
+    /** "Datum van de eindrapportage": the final report does not wait for the slowest track. */
+    public Date finalReportMoment(DelegateExecution execution) {
+        return EngineClock.morningOf(ProgrammeCalendar.finalReportStarts(programmes.get((String) execution.getVariable(PROGRAMME_ID)).getEnd()));
+    }
+
+    /** "Verkiezingen in deze periode?": the registered programme has a feedback moment. */
+    public boolean hasFeedbackMoment(DelegateExecution execution) {
+        return programmes.get((String) execution.getVariable(PROGRAMME_ID)).getCalendar().feedback() != null;
     }
 
     /** The collection of the multi-instance "Gemeentetraject": one local track per funded participant. */

@@ -77,7 +77,8 @@ public class Programmes {
         }
         List<Municipality> participants = participants(request.municipalities(), request.start());
 
-        ProgrammeCalendar defaults = ProgrammeCalendar.defaults(request.start(), request.end());
+        ProgrammeCalendar defaults = ProgrammeCalendar.defaults(request.start(), request.end(),
+                municipalities.electionsBetween(request.start(), request.end()));
         List<LocalDate> meetings = request.meetings() == null || request.meetings().isEmpty()
                 ? defaults.meetings() : request.meetings().stream().distinct().sorted().toList();
         List<LocalDate> steeringMeetings = request.steeringMeetings() == null || request.steeringMeetings().isEmpty()
@@ -87,7 +88,7 @@ public class Programmes {
                 WorkingDays.onOrBefore(withinPeriod("maatwerkplan", orDefault(request.plan(), defaults.plan()), request)),
                 WorkingDays.onOrBefore(withinPeriod("overzichtOnderwerpen", orDefault(request.topics(), defaults.topics()), request)),
                 WorkingDays.onOrBefore(withinPeriod("planVanAanpak", orDefault(request.approach(), defaults.approach()), request)),
-                withinPeriod("terugkoppeling", orDefault(request.feedback(), defaults.feedback()), request),
+                request.feedback() == null ? defaults.feedback() : withinPeriod("terugkoppeling", request.feedback(), request),
                 ProgrammeCalendar.DEFAULT_PROGRESS_INTERVAL_MONTHS,
                 meetings, steeringMeetings);
         meetings.forEach(meeting -> withinPeriod("vergaderingen", meeting, request));

@@ -111,7 +111,7 @@ public class LocalTrackProcess {
     /** The closing evaluation starts when the period has ended; it is due a month after that. */
     public Date closingEvaluationDue(DelegateExecution execution) {
         LocalDate end = programmes.get((String) execution.getVariable("programmaId")).getEnd();
-        return EngineClock.endOfWorkingDay(WorkingDays.onOrBefore(end.plusMonths(1)));
+        return EngineClock.endOfWorkingDay(ProgrammeCalendar.closingEvaluationsDue(end));
     }
 
     /** A progress talk is held within a month of the moment it is planned. */
