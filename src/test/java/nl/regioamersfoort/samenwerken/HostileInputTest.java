@@ -202,6 +202,7 @@ class HostileInputTest {
                 {"gemeente": "baarn", "uren": "2", "datum": "2031-09-01", "omschrijving": "Gesprek"}""";
         String join = "/api/programmas/" + A + "/gemeenten";
         String meetings = "/api/programmas/" + A + "/vergaderingen";
+        String newActivity = "/api/trajecten/" + A + "-bunschoten/activiteiten";
         String handOver = "/api/programmas/" + A + "/portefeuillehouderwissel";
         String moneyPath = "/api/programmas/" + A + "/activiteitengeld";
         String hoursPath = "/api/programmas/" + A + "/uren";
@@ -268,6 +269,25 @@ class HostileInputTest {
                 api("toetreden: onbekend programma", Call.post("projectleider", "/api/programmas/onbekend/gemeenten",
                         "{\"gemeente\": \"eemnes\"}"), 404, "bestaat niet"),
                 api("toetreden: door een ambtenaar", Call.post("ambtenaar.eemnes", join, "{\"gemeente\": \"eemnes\"}"), 403, "geen toegang"),
+                // POST /api/trajecten/{track}/activiteiten
+                api("nieuwe activiteit: kapotte JSON", Call.post("ambtenaar.bunschoten", newActivity, "{\"titel\": "), 400, "geen geldige JSON"),
+                api("nieuwe activiteit: titel is een getal", Call.post("ambtenaar.bunschoten", newActivity, "{\"titel\": 12}"), 400,
+                        "'titel' moet tekst zijn"),
+                api("nieuwe activiteit: titel van 100.000 tekens", Call.post("ambtenaar.bunschoten", newActivity,
+                        with("{\"titel\": \"x\"}", "titel", LONG)), 400, "te lang"),
+                api("nieuwe activiteit: extra veld", Call.post("ambtenaar.bunschoten", newActivity,
+                        "{\"titel\": \"Buurtfeest\", \"status\": \"GOEDGEKEURD\"}"), 400, "Onbekend veld 'status'"),
+                api("nieuwe activiteit: staat al in het plan", Call.post("ambtenaar.bunschoten", newActivity,
+                        "{\"titel\": \"Voorlichting op scholen\"}"), 400, "staat al in het plan"),
+                api("nieuwe activiteit: door de wethouder", Call.post("wethouder.bunschoten", newActivity, "{\"titel\": \"Buurtfeest\"}"),
+                        403, "Alleen een beleidsambtenaar"),
+                api("nieuwe activiteit: door een andere gemeente", Call.post("ambtenaar.baarn", newActivity, "{\"titel\": \"Buurtfeest\"}"),
+                        403, "Alleen een beleidsambtenaar"),
+                api("nieuwe activiteit: traject nog niet in uitvoering", Call.post("ambtenaar.woudenberg",
+                        "/api/trajecten/" + A + "-woudenberg/activiteiten", "{\"titel\": \"Buurtfeest\"}"), 409, "niet in uitvoering"),
+                api("nieuwe activiteit: onbekend traject", Call.post("ambtenaar.bunschoten", "/api/trajecten/onbekend/activiteiten",
+                        "{\"titel\": \"Buurtfeest\"}"), 404, "bestaat niet"),
+                api("nieuwe activiteit: zonder login", Call.post(null, newActivity, "{\"titel\": \"Buurtfeest\"}"), 401, "Log in"),
                 // PUT /api/programmas/{id}/vergaderingen
                 api("vergaderingen: kapotte JSON", Call.put("projectleider", meetings, "{\"bosd\": ["), 400, "geen geldige JSON"),
                 api("vergaderingen: bosd is geen lijst", Call.put("projectleider", meetings, "{\"stuurgroep\": [], \"bosd\": \"2031-12-01\"}"),

@@ -346,7 +346,7 @@ class ProgrammeBranchesTest {
         HttpResponse<String> empty = Http.basic(port, "ambtenaar.leusden", "demo").post("/engine-rest/task/" + carryOut.getId() + "/complete",
                 "application/json", "{\"variables\": {}}");
         assertThat(empty.statusCode()).isEqualTo(400);
-        assertThat(new ObjectMapper().readTree(empty.body()).get("message").asText()).endsWith("Vul 'Resultaat van de activiteit' in.");
+        assertThat(new ObjectMapper().readTree(empty.body()).get("message").asText()).endsWith("Vul 'Resultaat, of waarom de activiteit niet doorging' in.");
 
         driver.complete(carryOut, "ambtenaar.leusden", "resultaat", "Voorlichting gegeven");
         assertThat(jdbc.queryForObject("select status from local_activity where title = 'Voorlichting' and track_id = ?", String.class, track))

@@ -6,6 +6,8 @@ public enum ActivityStatus {
     GOEDGEKEURD,
     AFGEWEZEN,
     UITGEVOERD,
+    /** Approved, and it did not go ahead; the reason is its result. */
+    NIET_DOORGEGAAN,
     /** Taken out of the plan before it was carried out (before a decision, or in a plan revised after "bijsturen"). */
     VERVALLEN
 }

@@ -47,6 +47,12 @@ public class LocalActivity {
         this.status = ActivityStatus.UITGEVOERD;
     }
 
+    /** Approved, but it did not go ahead: the reason stays as its result. */
+    void notHeld(String reason) {
+        this.result = reason;
+        this.status = ActivityStatus.NIET_DOORGEGAAN;
+    }
+
     void reposition(int position) {
         this.position = position;
     }

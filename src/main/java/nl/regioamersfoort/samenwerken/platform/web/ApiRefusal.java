@@ -19,6 +19,10 @@ public class ApiRefusal extends RuntimeException {
         return new ApiRefusal(HttpStatus.FORBIDDEN, dutchMessage);
     }
 
+    public static ApiRefusal notFound(String dutchMessage) {
+        return new ApiRefusal(HttpStatus.NOT_FOUND, dutchMessage);
+    }
+
     public static ApiRefusal conflict(String dutchMessage) {
         return new ApiRefusal(HttpStatus.CONFLICT, dutchMessage);
     }
