@@ -460,6 +460,8 @@ class HostileInputTest {
             task("activiteitengeld-aanpassen", A + "-baarn", "aanvraag-aanpassen", "ambtenaar.baarn", "bedrag", "400"),
             task("uren-boven-plafond", A + "-uren-2031", "uren-beoordelen", "projectleider", "beoordeling", "afwijzen",
                     "motivatie", "Plafond is plafond"),
+            new FormCase("regionale-inbreng", null, null, "regionale-inbreng", "ambtenaar.amersfoort", values(
+                    "programmaId", A, "gemeente", "amersfoort", "soort", "succes", "tekst", "Regenboogweek in de bibliotheek")),
             new FormCase("programma-starten", null, null, "programma-inclusie-diversiteit", "projectleider", values(
                     "naam", "Inclusie 2040-2041", "start", "2040-01-01", "einde", "2041-12-31", "gemeenten", json("[\"baarn\"]"),
                     "inventarisatie", "2040-04-30", "maatwerkplan", "2040-06-29", "overzichtOnderwerpen", "2040-04-30",

@@ -14,6 +14,8 @@ public enum SubjectType {
     TOESTEMMING_VOORTGANG,
     TOESTEMMING_SLOTEVALUATIE,
     ACTIVITEITENGELD,
+    /** A success, disappointment or experience any participating municipality shares with the region. */
+    TOESTEMMING_INBRENG,
     /** The municipality leaves the programme: its own explicit decision, never a side effect of a "no". */
     DEELNAME_BEEINDIGEN;
 

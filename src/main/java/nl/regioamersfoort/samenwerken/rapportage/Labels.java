@@ -40,6 +40,7 @@ final class Labels {
             case TOESTEMMING_SLOTEVALUATIE -> "Slotevaluatie delen";
             case ACTIVITEITENGELD -> "Activiteitengeld";
             case DEELNAME_BEEINDIGEN -> "Deelname beëindigen";
+            case TOESTEMMING_INBRENG -> "Inbreng voor de regio delen";
         };
     }
 

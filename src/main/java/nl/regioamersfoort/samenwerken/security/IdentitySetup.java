@@ -53,6 +53,8 @@ import org.springframework.stereotype.Component;
 class IdentitySetup implements SmartInitializingSingleton {
 
     private static final String ACTIVITY_MONEY = "activiteitengeld-aanvraag";
+    /** What a municipality's beleidsambtenaar starts from Tasklist: activity money, a contribution to the regional register. */
+    private static final List<String> OFFICERS_START = List.of(ACTIVITY_MONEY, "regionale-inbreng");
     private static final List<String> COORDINATORS = List.of(Roles.PROJECTLEIDER, Roles.ADVISEUR);
     private static final List<String> REGIONAL_BODIES = List.of(Roles.STUURGROEP_SD, Roles.BOSD);
     private static final Permission[] CASE = {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -136,12 +138,14 @@ class IdentitySetup implements SmartInitializingSingleton {
         grants.ensure(Roles.PROJECTLEIDER, Resources.PROCESS_DEFINITION, "programma-inclusie-diversiteit",
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grants.ensure(Roles.PROJECTLEIDER, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-        // A beleidsambtenaar asks for activity money from Tasklist's start form; the request process
-        // itself checks that it is for their own municipality (ActivityMoney).
+        // A beleidsambtenaar asks for activity money and shares a contribution with the region from Tasklist's
+        // start forms; each process itself checks that it is for their own municipality.
         for (Municipality municipality : all) {
             String officers = Roles.beleidsambtenaar(municipality.getCode());
-            grants.ensure(officers, Resources.PROCESS_DEFINITION, ACTIVITY_MONEY, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+            for (String key : OFFICERS_START) {
+                grants.ensure(officers, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE);
+            }
             grants.ensure(officers, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         }
         ensureConfiguredAdministratorInBeheer();

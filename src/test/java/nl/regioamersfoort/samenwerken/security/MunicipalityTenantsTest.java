@@ -149,11 +149,12 @@ class MunicipalityTenantsTest {
     /** Tasklist's "Proces starten" lists what a person may start: from the grants the reference data gives, not from a list in a model. */
     @Order(2)
     @Test
-    void everyMunicipalitysOfficersAndOnlyTheyStartAnActivityMoneyRequestInTasklist() throws Exception {
+    void everyMunicipalitysOfficersAndOnlyTheyStartAnActivityMoneyRequestOrARegionalContributionInTasklist() throws Exception {
         String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
                 + "&startablePermissionCheck=true";
         for (String code : List.of("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg")) {
-            assertThat(keys(Http.basic(port, "ambtenaar." + code, "demo").get(startable))).as(code).containsExactly("activiteitengeld-aanvraag");
+            assertThat(keys(Http.basic(port, "ambtenaar." + code, "demo").get(startable))).as(code)
+                    .containsExactlyInAnyOrder("activiteitengeld-aanvraag", "regionale-inbreng");
         }
         for (String other : List.of("wethouder.baarn", "stuurgroep", "bosd", "adviseur")) {
             assertThat(keys(Http.basic(port, other, "demo").get(startable))).as(other).isEmpty();
