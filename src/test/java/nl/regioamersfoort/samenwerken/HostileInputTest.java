@@ -793,7 +793,7 @@ class HostileInputTest {
     void everyFormWithAFieldToFillInIsAttacked() throws Exception {
         Set<String> attacked = new java.util.HashSet<>(FORMS.stream().map(FormCase::form).toList());
         // Reached only at the end of a period; the same checks (FormFieldsOnly, FormInput) guard them.
-        Set<String> endOfPeriod = Set.of("slotevaluatie", "eindrapportage-opstellen", "besluit-voortzetting");
+        Set<String> endOfPeriod = Set.of("slotevaluatie", "eindrapportage-opstellen", "eindrapportage-publiceren", "besluit-voortzetting");
         assertThat(formFields().keySet()).containsExactlyInAnyOrderElementsOf(
                 Stream.concat(attacked.stream(), endOfPeriod.stream()).toList());
     }

@@ -399,6 +399,8 @@ class ProgrammeBranchesTest {
         driver.complete(programme, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage");
         driver.complete(programme, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(programme, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
+        // No municipality's information in it: nothing stands in the way of making it public.
+        driver.complete(programme, "eindrapportage-publiceren", "projectleider", "openbaarMaken", "ja");
         driver.travelTo("2024-02-05T10:00:00");
         // To continue is also to say what the new period gets: nothing is copied from this one.
         assertThatThrownBy(() -> driver.complete(programme, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "Door"))

@@ -1,6 +1,7 @@
 package nl.regioamersfoort.samenwerken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.LocalDate;
@@ -221,6 +222,14 @@ class ProgrammeCycleTest {
         driver.complete(PROGRAMME, "eindrapportage-opstellen", "projectleider", "concept", "Eindrapportage 2022-2023");
         driver.complete(PROGRAMME, "eindrapportage-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(PROGRAMME, "eindrapportage-delen", "bosd", "verslag", "Gedeeld");
+        // R-02's public half: the wethouders consented to share regionally, none to make public; so it stays regional.
+        Task publication = driver.task(PROGRAMME, "eindrapportage-publiceren");
+        assertThat(taskService.getVariableLocal(publication.getId(), "toestemmingen").toString())
+                .contains("Baarn: alleen regionaal gedeeld").doesNotContain("Soest");
+        assertThatThrownBy(() -> driver.complete(publication, "projectleider", "openbaarMaken", "ja"))
+                .hasMessage("Openbaar maken kan niet: Baarn, Bunschoten, Leusden, Woudenberg gaven geen toestemming om de eigen informatie"
+                        + " openbaar te maken (R-02). Kies 'nee': de rapportage blijft regionaal.");
+        driver.complete(publication, "projectleider", "openbaarMaken", "nee");
         driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "nee", "toelichting", "Evalueren eerst");
         assertThat(programmes.get(PROGRAMME).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
         // Woudenberg finishes later; the period's case closes with its last track.

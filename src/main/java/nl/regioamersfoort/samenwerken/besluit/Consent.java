@@ -35,11 +35,23 @@ public class Consent {
     private String consentedBy;
     @Column(name = "consented_at", nullable = false)
     private LocalDateTime consentedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Audience audience;
+
+    /** Who may read what was consented: the region, or also the public. */
+    public enum Audience {
+        /** The stuurgroep, the BOSD and the other participants. */
+        REGIONAAL,
+        /** Also the published final report and the web page. */
+        OPENBAAR
+    }
 
     protected Consent() {
     }
 
-    Consent(Decision decision) {
+    Consent(Decision decision, Audience audience) {
+        this.audience = audience;
         this.decisionId = decision.getId();
         this.programmeId = decision.getProgrammeId();
         this.municipalityCode = decision.getMunicipalityCode();
@@ -48,6 +60,10 @@ public class Consent {
         this.sharedText = decision.getProposal();
         this.consentedBy = decision.getDecidedBy();
         this.consentedAt = decision.getDecidedAt();
+    }
+
+    public Audience getAudience() {
+        return audience;
     }
 
     public Long getId() {

@@ -28,6 +28,9 @@ public class DecisionGate {
     static final String DECISION_ID = "besluitId";
     /** Set by the caller when the beleidsambtenaar records a decision the college took (the plan's adoption). */
     static final String COLLEGE_DECISION = "collegebesluit";
+    /** On a consent request: the wethouder says to whom it may be shared; regionally unless they say openbaar. */
+    static final String CONSENT_REQUEST = "toestemmingsvraag";
+    static final String AUDIENCE = "reikwijdte";
 
     private final DecisionRepository decisions;
     private final ConsentRepository consents;
@@ -75,6 +78,7 @@ public class DecisionGate {
         task.setVariableLocal("onderwerp", decision.getSubject());
         task.setVariableLocal("voorstel", decision.getProposal());
         task.setVariableLocal(COLLEGE_DECISION, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
+        task.setVariableLocal(CONSENT_REQUEST, decision.getSubjectType().isConsent());
     }
 
     /**
@@ -110,10 +114,12 @@ public class DecisionGate {
         }
         recordCollegeDecision(input, decision, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
         decision.decide(outcome, motivation, decider, EngineClock.now());
+        // Checked whatever the decision: the form shows the field for a consent only.
+        String reach = input.choice(AUDIENCE);
         if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
-            consents.save(new Consent(decision));
+            consents.save(new Consent(decision, "openbaar".equals(reach) ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
         }
-        input.consumed("uitkomst", "motivering", "collegebesluitDatum", "collegebesluitNummer");
+        input.consumed("uitkomst", "motivering", "collegebesluitDatum", "collegebesluitNummer", AUDIENCE);
         // The caller reads the checked outcome that is also in the audit trail.
         task.getExecution().setVariable("uitkomst", outcome.formValue());
     }

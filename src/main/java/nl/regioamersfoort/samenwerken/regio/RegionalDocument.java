@@ -17,6 +17,8 @@ import java.time.LocalDateTime;
 public class RegionalDocument {
 
     static final String WRITTEN = "OPGESTELD";
+    /** The final report, made public with every municipality's consent. */
+    static final String PUBLISHED = "GEPUBLICEERD";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

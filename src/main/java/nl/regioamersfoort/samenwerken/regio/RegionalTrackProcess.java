@@ -3,6 +3,7 @@ package nl.regioamersfoort.samenwerken.regio;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
@@ -45,6 +46,7 @@ public class RegionalTrackProcess {
     private static final String MINUTES = "VERGADERING";
     private static final String STEERING = "STUURGROEP";
     private static final String BOSD = "BOSD";
+    private static final String FINAL_REPORT = "EINDRAPPORTAGE";
     /** A text variable holds 4,000 characters; a long agenda is cut short in the task and is whole in the report. */
     private static final int AGENDA_SHOWN = 3800;
 
@@ -205,6 +207,49 @@ public class RegionalTrackProcess {
                 : evaluations.stream().map(c -> "- " + name(c.getMunicipalityCode()) + ": " + c.getSharedText())
                         .collect(Collectors.joining("\n")));
         task.getExecution().setVariable("concept", latest(task, "EINDRAPPORTAGE", RegionalDocument.WRITTEN));
+    }
+
+    /**
+     * "Eindrapportage openbaar maken?" created: for each municipality whose information is in the
+     * final report, whether it consented to make all of it public (R-02).
+     */
+    public void showPublicationConsents(DelegateTask task) {
+        Map<String, List<Consent>> byMunicipality = consentsByMunicipality(programmeId(task));
+        task.setVariableLocal("toestemmingen", byMunicipality.isEmpty() ? "Geen informatie van gemeenten in de rapportage."
+                : byMunicipality.entrySet().stream().map(e -> name(e.getKey()) + ": " + (isPublic(e.getValue())
+                        ? "toestemming om openbaar te maken" : "alleen regionaal gedeeld"))
+                        .collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * The projectleider makes the final report public, which only every municipality whose
+     * information is in it may allow; or keeps it regional.
+     */
+    public void publish(DelegateTask task) {
+        FormInput form = FormInput.of(task);
+        String choice = form.choice("openbaarMaken");
+        form.consumed("openbaarMaken");
+        if (!"ja".equals(choice)) {
+            return;
+        }
+        String programmeId = programmeId(task);
+        List<String> regionalOnly = consentsByMunicipality(programmeId).entrySet().stream().filter(e -> !isPublic(e.getValue()))
+                .map(e -> name(e.getKey())).toList();
+        if (!regionalOnly.isEmpty()) {
+            throw FormInput.invalid("Openbaar maken kan niet: " + String.join(", ", regionalOnly) + (regionalOnly.size() == 1 ? " gaf" : " gaven")
+                    + " geen toestemming om de eigen informatie openbaar te maken (R-02). Kies 'nee': de rapportage blijft regionaal.");
+        }
+        documents.save(new RegionalDocument(programmeId, FINAL_REPORT, RegionalDocument.PUBLISHED, latest(task, FINAL_REPORT, RegionalDocument.WRITTEN),
+                CurrentUser.of(task), EngineClock.now()));
+    }
+
+    private Map<String, List<Consent>> consentsByMunicipality(String programmeId) {
+        return decisions.consents(programmeId).stream()
+                .collect(Collectors.groupingBy(Consent::getMunicipalityCode, java.util.TreeMap::new, Collectors.toList()));
+    }
+
+    private static boolean isPublic(List<Consent> consents) {
+        return consents.stream().allMatch(c -> c.getAudience() == Consent.Audience.OPENBAAR);
     }
 
     private String latest(DelegateTask task, String kind, String step) {
