@@ -68,7 +68,7 @@ public class LocalActivities {
      * like every activity it first goes to the wethouder (R-01). Returns the new activity's id.
      */
     @Transactional
-    public long propose(String trackId, Object rawTitle, Authentication caller) {
+    public long propose(String trackId, Object rawTitle, Object rawPartners, Authentication caller) {
         LocalTrack track = tracks.findById(trackId == null ? "" : trackId)
                 .orElseThrow(() -> ApiRefusal.notFound("Dit gemeentetraject bestaat niet."));
         String municipality = track.getMunicipalityCode();
@@ -85,6 +85,9 @@ public class LocalActivities {
         }
         int position = plan.stream().mapToInt(LocalActivity::getPosition).max().orElse(-1) + 1;
         LocalActivity activity = activities.save(new LocalActivity(trackId, position, title));
+        if (rawPartners != null) {
+            activity.namePartners(FormInput.requiredText(rawPartners, "partners", 500));
+        }
         try {
             runtimeService.createMessageCorrelation(MESSAGE_PROPOSED).processInstanceBusinessKey(trackId)
                     .setVariable(PROPOSED, String.valueOf(activity.getId())).correlate();
@@ -117,6 +120,7 @@ public class LocalActivities {
     public void show(DelegateTask task) {
         LocalActivity activity = approved(task);
         task.setVariableLocal("activiteitTitel", activity.getTitle());
+        task.setVariableLocal("activiteitPartners", activity.getPartners());
     }
 
     /** The result; or, where the activity did not go ahead ("doorgegaan": nee), the reason. */

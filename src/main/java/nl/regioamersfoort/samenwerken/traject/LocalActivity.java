@@ -27,6 +27,8 @@ public class LocalActivity {
     @Column(nullable = false)
     private ActivityStatus status;
     private String result;
+    /** The local partners the plan names for it, fixed by the plan's adoption. */
+    private String partners;
 
     protected LocalActivity() {
     }
@@ -51,6 +53,19 @@ public class LocalActivity {
     void notHeld(String reason) {
         this.result = reason;
         this.status = ActivityStatus.NIET_DOORGEGAAN;
+    }
+
+    void namePartners(String partners) {
+        this.partners = partners;
+    }
+
+    public String getPartners() {
+        return partners;
+    }
+
+    /** As the plan lists it: the title, and after a bar the partners. */
+    String asPlanLine() {
+        return partners == null ? title : title + " | " + partners;
     }
 
     void reposition(int position) {

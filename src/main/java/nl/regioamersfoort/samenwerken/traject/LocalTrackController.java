@@ -23,11 +23,12 @@ class LocalTrackController {
 
     @PostMapping("/{trackId}/activiteiten")
     ResponseEntity<Map<String, Object>> propose(@PathVariable String trackId, @RequestBody Voorstel request, Authentication caller) {
-        long id = activities.propose(trackId, request.titel(), caller);
+        long id = activities.propose(trackId, request.titel(), request.partners(), caller);
         return ResponseEntity.created(URI.create("/api/trajecten/" + trackId + "/activiteiten/" + id))
                 .body(Map.of("activiteitId", id, "status", ActivityStatus.VOORGESTELD.name()));
     }
 
-    record Voorstel(String titel) {
+    /** {@code partners}: the local partners, optional. */
+    record Voorstel(String titel, String partners) {
     }
 }

@@ -142,7 +142,7 @@ public class LocalTrackProcess {
         task.getExecution().setVariable("planSamenvatting", track.getPlanSummary());
         task.getExecution().setVariable("activiteiten", activities.findByTrackIdOrderByPositionAsc(track.getId()).stream()
                 .filter(a -> a.getStatus() != ActivityStatus.VERVALLEN)
-                .map(LocalActivity::getTitle)
+                .map(LocalActivity::asPlanLine)
                 .collect(Collectors.joining("\n")));
         task.setVariableLocal(FEEDBACK, feedback(track, Phase.MAATWERKPLAN));
     }
@@ -214,23 +214,30 @@ public class LocalTrackProcess {
     }
 
     /**
-     * The plan's activities, one per line. Activities already decided on keep their decision; new
-     * lines become proposals for the wethouder; proposals no longer in the plan lapse.
+     * The plan's activities, one per line, each with its local partners after a bar (R-06:
+     * "Voorlichting op scholen | GGD, bibliotheek"). Activities already decided on keep their
+     * decision; new lines become proposals for the wethouder; proposals no longer in the plan lapse.
      */
     public void savePlan(DelegateTask task) {
         FormInput form = FormInput.of(task);
         String summary = form.text("planSamenvatting");
         String lines = form.text("activiteiten");
-        Set<String> titles = new LinkedHashSet<>();
+        Map<String, String> partnersByTitle = new java.util.LinkedHashMap<>();
         for (String line : lines.split("\\R")) {
-            String title = line.strip().replaceFirst("^[-*•]\\s*", "");
+            String[] parts = line.strip().replaceFirst("^[-*•]\\s*", "").split("\\|", 2);
+            String title = parts[0].strip();
+            String partners = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+            if (partners != null && partners.length() > 500) {
+                throw FormInput.invalid("De partners bij '" + title + "' zijn te lang: maximaal 500 tekens.");
+            }
             if (title.length() > 500) {
                 throw FormInput.invalid("Een activiteit is te lang: maximaal 500 tekens per regel.");
             }
             if (!title.isEmpty()) {
-                titles.add(title);
+                partnersByTitle.put(title, partners);
             }
         }
+        Set<String> titles = partnersByTitle.keySet();
         if (titles.isEmpty()) {
             throw FormInput.invalid("Noem minstens één lokale activiteit of één gesprek.");
         }
@@ -242,8 +249,10 @@ public class LocalTrackProcess {
         for (String title : titles) {
             LocalActivity activity = existing.remove(title);
             if (activity == null) {
-                activities.save(new LocalActivity(track.getId(), position, title));
+                activity = activities.save(new LocalActivity(track.getId(), position, title));
+                activity.namePartners(partnersByTitle.get(title));
             } else {
+                activity.namePartners(partnersByTitle.get(title));
                 activity.reposition(position);
                 if (activity.getStatus() == ActivityStatus.VERVALLEN) {
                     activity.moveTo(ActivityStatus.VOORGESTELD);
@@ -292,8 +301,8 @@ public class LocalTrackProcess {
             case "MAATWERKPLAN" -> {
                 text.add("Maatwerkplan " + name + ": " + track.getPlanSummary());
                 List<String> titles = new ArrayList<>();
-                activities.findByTrackIdOrderByPositionAsc(trackId).stream()
-                        .filter(a -> a.getStatus() != ActivityStatus.VERVALLEN).forEach(a -> titles.add(a.getTitle()));
+                activities.findByTrackIdOrderByPositionAsc(trackId).stream().filter(a -> a.getStatus() != ActivityStatus.VERVALLEN)
+                        .forEach(a -> titles.add(a.getPartners() == null ? a.getTitle() : a.getTitle() + " (partners: " + a.getPartners() + ")"));
                 text.add("Activiteiten: " + String.join("; ", titles));
             }
             case "VOORTGANG" -> {

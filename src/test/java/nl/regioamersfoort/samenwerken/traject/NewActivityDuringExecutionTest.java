@@ -58,8 +58,14 @@ class NewActivityDuringExecutionTest {
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
         assertThat(json.readTree(tooEarly.body()).get("melding").asText()).contains("neem de activiteit op in het maatwerkplan");
 
-        driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.leusden", "planSamenvatting", "Plan", "activiteiten", "Voorlichting");
-        driver.discussAndAdoptPlan(track, "leusden");
+        // the plan names the local partners per activity; the adoption fixes them.
+        driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.leusden", "planSamenvatting", "Plan", "activiteiten",
+                "Voorlichting | GGD, openbare bibliotheek");
+        driver.discuss(track, "leusden", "verder");
+        Task adoption = driver.gateTask(track, "VASTSTELLING", "besluit-voorbereiden");
+        assertThat(engine.getTaskService().getVariable(adoption.getId(), "voorstel").toString())
+                .contains("Activiteiten: Voorlichting (partners: GGD, openbare bibliotheek)");
+        driver.decideOn(track, "VASTSTELLING", "leusden", "akkoord");
         driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", "leusden", "akkoord");
         driver.decideOn(track, "ACTIVITEIT", "leusden", "akkoord");
 
@@ -88,10 +94,13 @@ class NewActivityDuringExecutionTest {
         driver.complete(conversation, "adviseur", "resultaat", "Goed gesprek; vervolg in het voorjaar");
         assertThat(status(track, "Gesprek met de moskee")).isEqualTo("UITGEVOERD");
 
-        // An approved activity that did not go ahead ends so, with its reason.
-        driver.complete(driver.task(track, "activiteit-uitvoeren"), "ambtenaar.leusden", "doorgegaan", "nee", "resultaat", "De school zegde af");
-        assertThat(jdbc.queryForMap("select status, result from local_activity where track_id = ? and title = 'Voorlichting'", track))
-                .containsEntry("status", "NIET_DOORGEGAAN").containsEntry("result", "De school zegde af");
+        // An approved activity that did not go ahead ends so, with its reason; its task names its partners.
+        Task information = driver.task(track, "activiteit-uitvoeren");
+        assertThat(engine.getTaskService().getVariableLocal(information.getId(), "activiteitPartners")).isEqualTo("GGD, openbare bibliotheek");
+        driver.complete(information, "ambtenaar.leusden", "doorgegaan", "nee", "resultaat", "De school zegde af");
+        assertThat(jdbc.queryForMap("select status, result, partners from local_activity where track_id = ? and title = 'Voorlichting'", track))
+                .containsEntry("status", "NIET_DOORGEGAAN").containsEntry("result", "De school zegde af")
+                .containsEntry("partners", "GGD, openbare bibliotheek");
 
         // Refused, and nothing is added: another role, another municipality, no title, a second time, an unknown track.
         int before = activities(track);
