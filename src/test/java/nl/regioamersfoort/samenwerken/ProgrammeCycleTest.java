@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
@@ -28,12 +29,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A whole programme period 2022-2023 for the six municipalities of October 2021, through the real
- * models: five local tracks (Amersfoort takes part regionally only), the regional track with its
- * meetings, the feedback moment after the elections, and the final report with the decision to
- * continue. Time moves through the calendar; every timer fires as a job.
+ * The 2022-2023 calendar of seed 000 §6 replayed for the six municipalities of October 2021, through
+ * the real models: five local tracks (Amersfoort takes part regionally only), the regional track
+ * with its meetings, the feedback moment after the elections of March 2022, and the final report
+ * with the decision to continue. On the way: a wethouder asking for more on the inventory, a college
+ * adoption, local partners named per activity, an activity that did not go ahead, a new activity
+ * proposed in month 9, an Amersfoort contribution reaching the stuurgroep's agenda after consent,
+ * and a publication refused for want of public consent. Time moves through the calendar; every
+ * timer fires as a job, and no task is born overdue.
  */
 @DemoApplicationTest
 class ProgrammeCycleTest {
@@ -54,6 +61,10 @@ class ProgrammeCycleTest {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     ProcessDriver driver;
 
@@ -62,11 +73,28 @@ class ProgrammeCycleTest {
         BpmnAwareTests.init(engine);
         driver = new ProcessDriver(engine);
         ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
+        // Bunschoten's college adopts its own plan (seed 000 §5: "portefeuillehouder of college").
+        jdbc.update("update municipality set adopting_body = 'COLLEGE' where code = 'bunschoten'");
     }
 
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+        jdbc.update("update municipality set adopting_body = 'PORTEFEUILLEHOUDER' where code = 'bunschoten'");
+    }
+
+    /** Amersfoort's beleidsambtenaar shares a success from Tasklist's start form; its wethouder consents. */
+    private void contributeFromAmersfoort() {
+        ProcessDriver.authenticate(engine.getIdentityService(), "ambtenaar.amersfoort");
+        try {
+            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")
+                    .latestVersion().singleResult().getId();
+            engine.getFormService().submitStartForm(definition, java.util.Map.of("programmaId", PROGRAMME, "gemeente", "amersfoort",
+                    "soort", "succes", "tekst", "Regenboogweek in de bibliotheek"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        driver.decide(PROGRAMME + "-amersfoort", "amersfoort", "akkoord");
     }
 
     ProcessInstance localTrack(String businessKey) {
@@ -111,10 +139,19 @@ class ProgrammeCycleTest {
         for (String code : FUNDED) {
             String track = PROGRAMME + "-" + code;
             assertThat(driver.task(track, "maatwerkplan-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-06-30T17:00:00"));
-            driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code,
-                    "planSamenvatting", "Zichtbaarheid vergroten in " + code, "activiteiten", "Voorlichting op scholen\nGesprek met de regenboogvereniging");
-            // Discussed, then adopted once by the portefeuillehouder (DMN): execution starts while the consent is asked.
-            driver.discussAndAdoptPlan(track, code);
+            // the plan names the local partners per activity.
+            driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Zichtbaarheid vergroten in " + code,
+                    "activiteiten", "Voorlichting op scholen | GGD, openbare bibliotheek\nGesprek met de regenboogvereniging");
+            // Discussed, then adopted once by the body the DMN names: execution starts while the consent is asked.
+            if (code.equals("bunschoten")) {
+                driver.discuss(track, code, "verder");
+                driver.complete(driver.gateTask(track, "VASTSTELLING", "besluit-voorbereiden"), "ambtenaar.bunschoten", "voorstel",
+                        "Het college stelde het plan vast");
+                driver.complete(driver.gateTask(track, "VASTSTELLING", "besluit-nemen"), "ambtenaar.bunschoten", "uitkomst", "akkoord",
+                        "motivering", "Collegebesluit", "collegebesluitDatum", "2022-05-10", "collegebesluitNummer", "2022-0117");
+            } else {
+                driver.discussAndAdoptPlan(track, code);
+            }
             assertThat(localTrack(track)).isWaitingAt("activiteit-besluit", "einde-looptijd", "toestemming-maatwerkplan");
             // Soest's wethouder does not consent to share the plan.
             driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", code, code.equals("soest") ? "afwijzen" : "akkoord");
@@ -152,11 +189,14 @@ class ProgrammeCycleTest {
             assertThat(toCarryOut).extracting(Task::getName)
                     .containsExactlyInAnyOrder("Uitvoeren: Voorlichting op scholen", "Uitvoeren: Gesprek met de regenboogvereniging");
             // the adviser supports carrying out activities; in Woudenberg the adviser reports one of them.
+            // In Leusden the conversation did not go ahead.
             for (Task activity : toCarryOut) {
                 assertThat(taskService.getIdentityLinksForTask(activity.getId())).extracting(link -> link.getGroupId())
                         .containsExactlyInAnyOrder("adviseur", "beleidsambtenaar-" + code);
                 boolean byAdviser = code.equals("woudenberg") && activity.getName().contains("Gesprek");
-                driver.complete(activity, byAdviser ? "adviseur" : "ambtenaar." + code, "resultaat", "Goed bezocht");
+                boolean notHeld = code.equals("leusden") && activity.getName().contains("Gesprek");
+                driver.complete(activity, byAdviser ? "adviseur" : "ambtenaar." + code, "doorgegaan", notHeld ? "nee" : "ja",
+                        "resultaat", notHeld ? "De vereniging had geen bestuur meer" : "Goed bezocht");
             }
         }
 
@@ -174,7 +214,19 @@ class ProgrammeCycleTest {
                 // Consented at the last quarter, after that meeting's paper deadline: on this meeting's agenda.
                 assertThat(agenda.toString()).contains("Baarn:").doesNotContain("Soest");
             }
+            if (quarter.equals("2022-12-30")) {
+                // Amersfoort's contribution, consented by its wethouder in October, reaches the stuurgroep and then the BOSD.
+                assertThat(agenda.toString()).contains("Amersfoort: Succes: Regenboogweek in de bibliotheek");
+            }
             driver.complete(preparation, "stuurgroep", "verslag", "Voorbereid");
+            if (quarter.equals("2022-09-30")) {
+                // Month 9: Baarn's beleidsambtenaar proposes a new conversation; the wethouder decides before it is held.
+                HttpResponse<String> proposed = Http.basic(port, "ambtenaar.baarn", "demo").post("/api/trajecten/" + PROGRAMME + "-baarn/activiteiten",
+                        "application/json", "{\"titel\": \"Gesprek met de moskee\", \"partners\": \"Moskeebestuur\"}");
+                assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+                driver.decideOn(PROGRAMME + "-baarn", "ACTIVITEIT", "baarn", "akkoord");
+                driver.complete(PROGRAMME + "-baarn", "nieuwe-activiteit-uitvoeren", "adviseur", "resultaat", "Goed gesprek");
+            }
             driver.travelTo(quarter + "T10:00:00");
             for (String code : FUNDED) {
                 String track = PROGRAMME + "-" + code;
@@ -195,7 +247,15 @@ class ProgrammeCycleTest {
             assertThat(taskService.getVariableLocal(sharing.getId(), "agenda")).isEqualTo(agenda);
             assertThat(taskService.getVariableLocal(sharing.getId(), "voorbereiding")).isEqualTo("Voorbereid");
             driver.complete(sharing, "bosd", "verslag", "Besproken");
+            if (quarter.equals("2022-09-30")) {
+                contributeFromAmersfoort();
+            }
         }
+        assertThat(jdbc.queryForList("select title || ': ' || status from local_activity where track_id in (?, ?) order by id", String.class,
+                PROGRAMME + "-baarn", PROGRAMME + "-leusden")).contains("Gesprek met de moskee: UITGEVOERD",
+                "Gesprek met de regenboogvereniging: NIET_DOORGEGAAN");
+        assertThat(jdbc.queryForObject("select college_decision_number from decision where subject_type = 'VASTSTELLING'"
+                + " and subject_ref = ?", String.class, PROGRAMME + "-bunschoten")).isEqualTo("2022-0117");
 
         // End of the period: closing evaluation and consent per track; Woudenberg is late with its evaluation.
         driver.travelTo("2023-12-31T10:00:00");
@@ -227,7 +287,7 @@ class ProgrammeCycleTest {
         assertThat(taskService.getVariableLocal(publication.getId(), "toestemmingen").toString())
                 .contains("Baarn: alleen regionaal gedeeld").doesNotContain("Soest");
         assertThatThrownBy(() -> driver.complete(publication, "projectleider", "openbaarMaken", "ja"))
-                .hasMessage("Openbaar maken kan niet: Baarn, Bunschoten, Leusden, Woudenberg gaven geen toestemming om de eigen informatie"
+                .hasMessage("Openbaar maken kan niet: Amersfoort, Baarn, Bunschoten, Leusden, Woudenberg gaven geen toestemming om de eigen informatie"
                         + " openbaar te maken (R-02). Kies 'nee': de rapportage blijft regionaal.");
         driver.complete(publication, "projectleider", "openbaarMaken", "nee");
         driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "nee", "toelichting", "Evalueren eerst");
