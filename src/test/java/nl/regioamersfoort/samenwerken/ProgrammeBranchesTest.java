@@ -78,6 +78,7 @@ class ProgrammeBranchesTest {
         String track = programme + "-" + code;
         driver.complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
         driver.discuss(track, code, "verder");
+        driver.decideOn(track, "TOESTEMMING_INVENTARISATIE", code, "akkoord");
         driver.complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Plan", "activiteiten", "Voorlichting\nGesprek");
         driver.discussAndAdoptPlan(track, code);
         driver.decideOn(track, "TOESTEMMING_MAATWERKPLAN", code, "akkoord");
@@ -142,8 +143,9 @@ class ProgrammeBranchesTest {
             driver.discuss(track, "bunschoten", "verder");
 
             // The DMN sends the adoption to the college, recorded by the beleidsambtenaar with the college decision's date and number.
-            driver.complete(track, "besluit-voorbereiden", "ambtenaar.bunschoten", "voorstel", "Collegebesluit van 1 maart");
-            Task adoption = driver.task(track, "besluit-nemen");
+            driver.complete(driver.gateTask(track, "VASTSTELLING", "besluit-voorbereiden"), "ambtenaar.bunschoten", "voorstel",
+                    "Collegebesluit van 1 maart");
+            Task adoption = driver.gateTask(track, "VASTSTELLING", "besluit-nemen");
             assertThat(adoption.getName()).isEqualTo("Besluit: Collegebesluit vastleggen: maatwerkplan Bunschoten");
             assertThat(taskService.getVariableLocal(adoption.getId(), "collegebesluit")).isEqualTo(true);
             assertThat(taskService.getIdentityLinksForTask(adoption.getId())).anySatisfy(link ->
@@ -162,8 +164,10 @@ class ProgrammeBranchesTest {
                     .startsWith("Niet vastgesteld op").contains("Eerst de sportclubs betrekken");
             driver.complete(plan, "ambtenaar.bunschoten", "planSamenvatting", "Derde versie", "activiteiten", "Voorlichting\nSportdag");
             driver.discuss(track, "bunschoten", "verder");
-            driver.complete(track, "besluit-voorbereiden", "ambtenaar.bunschoten", "voorstel", "Collegebesluit van 10 januari");
-            driver.complete(track, "besluit-nemen", "ambtenaar.bunschoten", "uitkomst", "akkoord", "motivering", "College akkoord",
+            driver.complete(driver.gateTask(track, "VASTSTELLING", "besluit-voorbereiden"), "ambtenaar.bunschoten", "voorstel",
+                    "Collegebesluit van 10 januari");
+            driver.complete(driver.gateTask(track, "VASTSTELLING", "besluit-nemen"), "ambtenaar.bunschoten", "uitkomst", "akkoord",
+                    "motivering", "College akkoord",
                     "collegebesluitDatum", "2032-01-10", "collegebesluitNummer", "2032-0013");
             assertThat(jdbc.queryForMap("select college_decision_date, college_decision_number from decision where subject_type = 'VASTSTELLING'"
                     + " and subject_ref = ? and outcome = 'AKKOORD'", track)).containsEntry("college_decision_number", "2032-0013");

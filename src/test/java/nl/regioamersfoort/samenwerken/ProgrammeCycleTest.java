@@ -134,6 +134,8 @@ class ProgrammeCycleTest {
                 driver.complete(again, "adviseur", "watSpeeltLokaal", "Aangevuld: ook jongeren.", "mogelijkeVervolgstap", "Gesprek met scholen");
             }
             driver.discuss(track, code, "verder");
+            // Beside the plan: the consent to share the inventory, so the regional overview can draw on it. Soest keeps it local.
+            driver.decideOn(track, "TOESTEMMING_INVENTARISATIE", code, code.equals("soest") ? "afwijzen" : "akkoord");
         }
         driver.travelTo("2022-05-16T10:00:00");
         for (String code : FUNDED) {
@@ -158,7 +160,9 @@ class ProgrammeCycleTest {
             assertThat(localTrack(track)).isWaitingAt("activiteit-besluit", "einde-looptijd");
         }
 
-        // R1 and R2 in the regional track.
+        // R1 and R2 in the regional track; the overview draws on the consented inventories.
+        assertThat(taskService.getVariableLocal(driver.task(REGION, "overzicht-onderwerpen-opstellen").getId(), "gedeeldeInventarisaties")
+                .toString()).contains("- Baarn: Wat speelt er in Baarn", "- Leusden: Wat speelt er in Leusden: Aangevuld").doesNotContain("Soest");
         driver.complete(REGION, "overzicht-onderwerpen-opstellen", "projectleider", "onderwerpen", "Deelonderwerpen: onderwijs, sport");
         assertThat(driver.task(REGION, "overzicht-onderwerpen-voorbereiden").getDueDate()).isNull();
         driver.complete(REGION, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");

@@ -7,6 +7,7 @@ import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -34,10 +35,12 @@ public class DecisionGate {
 
     private final DecisionRepository decisions;
     private final ConsentRepository consents;
+    private final ApplicationEventPublisher events;
 
-    DecisionGate(DecisionRepository decisions, ConsentRepository consents) {
+    DecisionGate(DecisionRepository decisions, ConsentRepository consents, ApplicationEventPublisher events) {
         this.decisions = decisions;
         this.consents = consents;
+        this.events = events;
     }
 
     /** Service task "Besluit openen": the gate's inputs become a decision record. */
@@ -117,7 +120,8 @@ public class DecisionGate {
         // Checked whatever the decision: the form shows the field for a consent only.
         String reach = input.choice(AUDIENCE);
         if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
-            consents.save(new Consent(decision, "openbaar".equals(reach) ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
+            Consent consent = consents.save(new Consent(decision, "openbaar".equals(reach) ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
+            events.publishEvent(new ConsentGiven(consent.getProgrammeId(), consent.getMunicipalityCode(), consent.getSubjectType()));
         }
         input.consumed("uitkomst", "motivering", "collegebesluitDatum", "collegebesluitNummer", AUDIENCE);
         // The caller reads the checked outcome that is also in the audit trail.

@@ -11,6 +11,8 @@ public enum SubjectType {
     VASTSTELLING,
     ACTIVITEIT,
     TOESTEMMING_MAATWERKPLAN,
+    /** The inventory, so that the regional overview of (sub)topics can draw on it. */
+    TOESTEMMING_INVENTARISATIE,
     TOESTEMMING_VOORTGANG,
     TOESTEMMING_SLOTEVALUATIE,
     ACTIVITEITENGELD,

@@ -36,6 +36,7 @@ final class Labels {
             case VASTSTELLING -> "Vaststelling van het maatwerkplan";
             case ACTIVITEIT -> "Activiteit";
             case TOESTEMMING_MAATWERKPLAN -> "Maatwerkplan delen";
+            case TOESTEMMING_INVENTARISATIE -> "Inventarisatie delen";
             case TOESTEMMING_VOORTGANG -> "Voortgang delen";
             case TOESTEMMING_SLOTEVALUATIE -> "Slotevaluatie delen";
             case ACTIVITEITENGELD -> "Activiteitengeld";

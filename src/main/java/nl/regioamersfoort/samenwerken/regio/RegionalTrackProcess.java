@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
+import nl.regioamersfoort.samenwerken.besluit.ConsentGiven;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
@@ -20,6 +21,7 @@ import nl.regioamersfoort.samenwerken.programma.MeetingCalendarChanged;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeCalendar;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -47,6 +49,8 @@ public class RegionalTrackProcess {
     private static final String STEERING = "STUURGROEP";
     private static final String BOSD = "BOSD";
     private static final String FINAL_REPORT = "EINDRAPPORTAGE";
+    private static final String OVERVIEW = "OVERZICHT_ONDERWERPEN";
+    private static final String CONSENTED_INVENTORIES = "gedeeldeInventarisaties";
     /** A text variable holds 4,000 characters; a long agenda is cut short in the task and is whole in the report. */
     private static final int AGENDA_SHOWN = 3800;
 
@@ -62,20 +66,42 @@ public class RegionalTrackProcess {
     private final Programmes programmes;
     private final Municipalities municipalities;
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
 
     RegionalTrackProcess(RegionalDocumentRepository documents, RegionalAgendaItemRepository agendaItems, Decisions decisions,
-            Programmes programmes, Municipalities municipalities, RuntimeService runtimeService) {
+            Programmes programmes, Municipalities municipalities, RuntimeService runtimeService, TaskService taskService) {
         this.documents = documents;
         this.agendaItems = agendaItems;
         this.decisions = decisions;
         this.programmes = programmes;
         this.municipalities = municipalities;
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
     }
 
     /** Task created: the form shows the latest written version, for a second round. */
     public void prefill(DelegateTask task, String kind, String key) {
         task.getExecution().setVariable(key, latest(task, kind, RegionalDocument.WRITTEN));
+        if (OVERVIEW.equals(kind)) {
+            task.setVariableLocal(CONSENTED_INVENTORIES, consentedInventories(programmeId(task)));
+        }
+    }
+
+    /** The overview of (sub)topics draws on the inventories the wethouders consented to share, as they come in. */
+    @EventListener
+    public void consentGiven(ConsentGiven consent) {
+        if (consent.subjectType() != SubjectType.TOESTEMMING_INVENTARISATIE) {
+            return;
+        }
+        String text = consentedInventories(consent.programmeId());
+        taskService.createTaskQuery().processInstanceBusinessKey(consent.programmeId() + "-regio").taskDefinitionKey("overzicht-onderwerpen-opstellen")
+                .list().forEach(task -> taskService.setVariableLocal(task.getId(), CONSENTED_INVENTORIES, text));
+    }
+
+    private String consentedInventories(String programmeId) {
+        List<Consent> inventories = decisions.consents(programmeId, SubjectType.TOESTEMMING_INVENTARISATIE);
+        return inventories.isEmpty() ? "Nog geen gedeelde inventarisaties."
+                : inventories.stream().map(c -> "- " + name(c.getMunicipalityCode()) + ": " + c.getSharedText()).collect(Collectors.joining("\n"));
     }
 
     /** Task completed: the text becomes a new version of the document. */

@@ -137,6 +137,7 @@ class AuthorizationMatrixTest {
         driver.complete(woudenberg, "inventarisatie-opstellen", "ambtenaar.woudenberg", "watSpeeltLokaal", "Vertrouwelijk: spanningen in de wijk",
                 "mogelijkeVervolgstap", "Gesprek met de wijkagent");
         driver.discuss(woudenberg, "woudenberg", "verder");
+        driver.decideOn(woudenberg, "TOESTEMMING_INVENTARISATIE", "woudenberg", "akkoord");
         driver.complete(woudenberg, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Plan",
                 "activiteiten", "Voorlichting\nGesprek");
         driver.discussAndAdoptPlan(woudenberg, "woudenberg");

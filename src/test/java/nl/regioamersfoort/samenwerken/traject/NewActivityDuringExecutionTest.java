@@ -53,6 +53,7 @@ class NewActivityDuringExecutionTest {
 
         driver.complete(track, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
         driver.discuss(track, "leusden", "verder");
+        driver.decideOn(track, "TOESTEMMING_INVENTARISATIE", "leusden", "akkoord");
         // Before execution a new activity belongs in the plan.
         HttpResponse<String> tooEarly = ambtenaar.post(path, "application/json", "{\"titel\": \"Buurtfeest\"}");
         assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);

@@ -96,6 +96,7 @@ class ProcessMigrationTest {
         driver.complete(leusden, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Jongeren", "mogelijkeVervolgstap", "Gesprek");
         driver.complete(soest, "inventarisatie-opstellen", "ambtenaar.soest", "watSpeeltLokaal", "Ouderen", "mogelijkeVervolgstap", "Bibliotheek");
         driver.discuss(soest, "soest", "verder");
+        driver.decideOn(soest, "TOESTEMMING_INVENTARISATIE", "soest", "akkoord");
 
         ProcessDefinition v1 = latest(KEY);
         Map<String, Map<String, Object>> variablesBefore = new LinkedHashMap<>();
