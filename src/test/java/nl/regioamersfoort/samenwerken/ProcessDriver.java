@@ -164,6 +164,29 @@ public final class ProcessDriver {
                 "uitkomst", outcome, "toelichting", outcome.equals("verder") ? null : "Reden: " + outcome);
     }
 
+    /** R1 and R2: the overview of (sub)topics and the plan of approach, each written, prepared in the stuurgroep and shared in the BOSD. */
+    public void shareRegionalDocuments(String region) {
+        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
+            complete(region, document + "-opstellen", "projectleider", document.equals("overzicht-onderwerpen") ? "onderwerpen" : "planVanAanpak",
+                    "Tekst");
+            complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+            complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
+        }
+    }
+
+    /** A municipality's beleidsambtenaar shares a contribution with the region from Tasklist's start form "Inbreng voor de regio". */
+    public void contribute(ProcessEngine engine, String programme, String municipality, String kind, String text) {
+        authenticate(identityService, "ambtenaar." + municipality);
+        try {
+            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")
+                    .latestVersion().singleResult().getId();
+            engine.getFormService().submitStartForm(definition, Map.of("programmaId", programme, "gemeente", municipality, "soort", kind,
+                    "tekst", text));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
     /**
      * From a drafted plan to execution the usual way: the plan is discussed ("verder") and adopted
      * by the portefeuillehouder; the consent to share it stays open beside the execution.

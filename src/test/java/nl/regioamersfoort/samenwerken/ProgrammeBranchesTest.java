@@ -385,12 +385,7 @@ class ProgrammeBranchesTest {
                 List.of(LocalDate.of(2023, 12, 1))), "projectleider").getId();
         String region = programme + "-regio";
         assertThat(driver.task(region, "overzicht-onderwerpen-opstellen").getDueDate()).isEqualTo(ProcessDriver.at("2022-10-31T17:00:00"));
-        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
-            String key = document.equals("overzicht-onderwerpen") ? "onderwerpen" : "planVanAanpak";
-            driver.complete(region, document + "-opstellen", "projectleider", key, "Tekst");
-            driver.complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-            driver.complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
-        }
+        driver.shareRegionalDocuments(region);
         driver.travelTo("2023-06-30T10:00:00");
         driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan");
         driver.complete(programme, "koers-kiezen", "bosd", "koers", "doorgaan", "toelichting", "Doorgaan");

@@ -85,15 +85,7 @@ class ProgrammeCycleTest {
 
     /** Amersfoort's beleidsambtenaar shares a success from Tasklist's start form; its wethouder consents. */
     private void contributeFromAmersfoort() {
-        ProcessDriver.authenticate(engine.getIdentityService(), "ambtenaar.amersfoort");
-        try {
-            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")
-                    .latestVersion().singleResult().getId();
-            engine.getFormService().submitStartForm(definition, java.util.Map.of("programmaId", PROGRAMME, "gemeente", "amersfoort",
-                    "soort", "succes", "tekst", "Regenboogweek in de bibliotheek"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        driver.contribute(engine, PROGRAMME, "amersfoort", "succes", "Regenboogweek in de bibliotheek");
         driver.decide(PROGRAMME + "-amersfoort", "amersfoort", "akkoord");
     }
 

@@ -60,6 +60,8 @@ class KillAndRestartOnPostgresTest {
                 "mogelijkeVervolgstap", "Gesprek met het jongerenwerk")));
         discuss(baarn, "baarn", "inventarisatie-bespreken");
         node.awaitTaskId("ambtenaar.baarn", baarn, "maatwerkplan-opstellen");
+        // Beside the plan, Baarn's wethouder consents to share the inventory.
+        decide(baarn, "baarn");
         HttpResponse<String> requested = node.as("ambtenaar.baarn").post("/api/programmas/" + programme + "/activiteitengeld",
                 "application/json", "{\"gemeente\": \"baarn\", \"activiteit\": \"Regenboogvlag en voorlichting\", \"bedrag\": \"750,00\","
                         + " \"doelgroepen\": [\"LHBTI\"], \"zichtbaarheid\": \"Zichtbaar op het gemeentehuis\"}");
@@ -67,9 +69,9 @@ class KillAndRestartOnPostgresTest {
         decide(baarn, "baarn");
         awaitQuiet(db);
         Snapshot before = Snapshot.of(db);
-        // The money granted; beside Baarn's plan, the request to share its inventory waits for the wethouder.
-        assertThat(before.decisions()).hasSize(2).anyMatch(d -> d.contains("ACTIVITEITENGELD") && d.endsWith("AKKOORD wethouder.baarn"))
-                .anyMatch(d -> d.endsWith("TOESTEMMING_INVENTARISATIE " + baarn + " - -"));
+        // The inventory's consent and the money, both decided by Baarn's wethouder.
+        assertThat(before.decisions()).hasSize(2).allMatch(d -> d.endsWith("AKKOORD wethouder.baarn"))
+                .anyMatch(d -> d.contains("TOESTEMMING_INVENTARISATIE")).anyMatch(d -> d.contains("ACTIVITEITENGELD"));
         assertThat(before.discussions()).singleElement().asString().endsWith("INVENTARISATIE " + baarn + " VERDER");
         assertThat(before.ledger()).singleElement().satisfies(entry -> assertThat(entry).contains("TOEKENNING 75000"));
         assertThat(before.tasks()).anyMatch(t -> t.contains("Maatwerkplan Baarn")).anyMatch(t -> t.contains("Inventarisatie Leusden"));

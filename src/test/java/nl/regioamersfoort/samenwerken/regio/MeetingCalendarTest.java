@@ -58,12 +58,7 @@ class MeetingCalendarTest {
         // Amersfoort takes part regionally: the regional track alone, at its meetings.
         String programme = ProcessDriver.startProgramme(programmes, 2053, null, "amersfoort");
         String region = programme + "-regio";
-        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
-            driver.complete(region, document + "-opstellen", "projectleider", document.equals("overzicht-onderwerpen") ? "onderwerpen"
-                    : "planVanAanpak", "Tekst");
-            driver.complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-            driver.complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
-        }
+        driver.shareRegionalDocuments(region);
         // The default calendars: the BOSD on 30 September, the stuurgroep two working weeks before, papers a week before that.
         ProcessInstance track = regionalTrack(region);
         assertThat(track).isWaitingAt("papierdeadline-bereikt");

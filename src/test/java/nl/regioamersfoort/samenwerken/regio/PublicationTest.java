@@ -75,21 +75,8 @@ class PublicationTest {
                 LocalDate.of(year, 12, 31), List.of("amersfoort"), null, null, null, null, null, List.of(LocalDate.of(year, 11, 30))),
                 "projectleider").getId();
         String region = programme + "-regio";
-        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
-            driver.complete(region, document + "-opstellen", "projectleider", document.equals("overzicht-onderwerpen") ? "onderwerpen"
-                    : "planVanAanpak", "Tekst");
-            driver.complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-            driver.complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
-        }
-        ProcessDriver.authenticate(engine.getIdentityService(), "ambtenaar.amersfoort");
-        try {
-            String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")
-                    .latestVersion().singleResult().getId();
-            engine.getFormService().submitStartForm(definition, java.util.Map.of("programmaId", programme, "gemeente", "amersfoort",
-                    "soort", "succes", "tekst", "Regenboogweek"));
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        driver.shareRegionalDocuments(region);
+        driver.contribute(engine, programme, "amersfoort", "succes", "Regenboogweek");
         String amersfoort = programme + "-amersfoort";
         driver.complete(amersfoort, "besluit-voorbereiden", "ambtenaar.amersfoort", "voorstel", "Succes: Regenboogweek");
         driver.complete(amersfoort, "besluit-nemen", "wethouder.amersfoort", "uitkomst", "akkoord", "motivering", "Mooi", "reikwijdte", audience);

@@ -51,12 +51,7 @@ class RegionalContributionTest {
         ProcessDriver driver = new ProcessDriver(engine);
         String programme = ProcessDriver.startProgramme(programmes, 2059, null, "amersfoort", "baarn");
         String region = programme + "-regio";
-        for (String document : List.of("overzicht-onderwerpen", "plan-van-aanpak")) {
-            driver.complete(region, document + "-opstellen", "projectleider", document.equals("overzicht-onderwerpen") ? "onderwerpen"
-                    : "planVanAanpak", "Tekst");
-            driver.complete(region, document + "-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-            driver.complete(region, document + "-delen", "bosd", "verslag", "Gedeeld");
-        }
+        driver.shareRegionalDocuments(region);
 
         // Amersfoort's beleidsambtenaar finds the start form in Tasklist and shares a success and a disappointment.
         Http amersfoort = Http.basic(port, "ambtenaar.amersfoort", "demo");
