@@ -167,6 +167,11 @@ class ProgrammeCycleTest {
         // The feedback moment after the elections: the BOSD continues.
         driver.travelTo("2022-06-30T10:00:00");
         driver.complete(PROGRAMME, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Doorgaan");
+        // The municipalities the BOSD could send back come from the programme's participants, not from a list in the form.
+        assertThat(taskService.getVariableLocal(driver.task(PROGRAMME, "koers-kiezen").getId(), "deelnemendeGemeenten").toString())
+                .isEqualTo("[{\"label\":\"Amersfoort\",\"value\":\"amersfoort\"},{\"label\":\"Baarn\",\"value\":\"baarn\"},"
+                        + "{\"label\":\"Bunschoten\",\"value\":\"bunschoten\"},{\"label\":\"Leusden\",\"value\":\"leusden\"},"
+                        + "{\"label\":\"Soest\",\"value\":\"soest\"},{\"label\":\"Woudenberg\",\"value\":\"woudenberg\"}]");
         driver.complete(PROGRAMME, "koers-kiezen", "bosd", "koers", "doorgaan", "toelichting", "De nieuwe portefeuillehouders steunen de aanpak.");
         assertThat(driver.hasTask(PROGRAMME, "koers-kiezen")).isFalse();
 

@@ -1,9 +1,13 @@
 package nl.regioamersfoort.samenwerken.programma;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.engine.CurrentUser;
@@ -16,6 +20,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +45,9 @@ public class ProgrammeProcess {
     static final String NEXT_ACTIVITY_MONEY_CENTS = "volgendActiviteitengeldCenten";
     static final String NEXT_HOURS = "volgendeAdviesuren";
     private static final Logger log = LoggerFactory.getLogger(ProgrammeProcess.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** On "Koers kiezen": the programme's participants as the checklist's options. */
+    static final String PARTICIPANT_OPTIONS = "deelnemendeGemeenten";
 
     private final Programmes programmes;
     private final Municipalities municipalities;
@@ -152,17 +160,41 @@ public class ProgrammeProcess {
         execution.removeVariable(PortfolioHandOvers.HAND_OVER_ID);
     }
 
+    /**
+     * Task "Koers kiezen na de verkiezingen" created: the municipalities the BOSD can send back to
+     * their plan are this programme's participants, from the reference data rather than a list in
+     * the form (field {@code valuesKey}); Tasklist reads a Json variable as the options.
+     */
+    public void offerParticipants(DelegateTask task) {
+        Programme programme = programmes.get((String) task.getVariable(PROGRAMME_ID));
+        List<Map<String, String>> options = programme.getParticipants().stream()
+                .map(p -> municipalities.byCode(p.getMunicipalityCode()).orElseThrow())
+                .sorted(Comparator.comparing(Municipality::getName))
+                .map(m -> Map.of("label", m.getName(), "value", m.getCode()))
+                .toList();
+        try {
+            task.setVariableLocal(PARTICIPANT_OPTIONS, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Task "Koers kiezen na de verkiezingen" completed: the BOSD's choice, checked. */
     public void chooseCourse(DelegateTask task) {
         FormInput form = FormInput.of(task);
         String course = form.choice("koers");
         form.text("toelichting");
         List<String> affected = form.list("bijsturenGemeenten");
+        Programme programme = programmes.get((String) task.getVariable(PROGRAMME_ID));
         for (String code : affected) {
-            if (municipalities.byCode(code).isEmpty()) {
-                throw FormInput.invalid("Onbekende gemeente bij bijsturen: " + FormInput.quoted(code) + ".");
+            Municipality municipality = municipalities.byCode(code)
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente bij bijsturen: " + FormInput.quoted(code) + "."));
+            if (programme.participant(municipality.getCode()).isEmpty()) {
+                throw FormInput.invalid(municipality.getName() + " doet niet mee aan " + programme.getName() + ": kies bij bijsturen een"
+                        + " deelnemende gemeente.");
             }
         }
+        task.removeVariableLocal(PARTICIPANT_OPTIONS);
         task.getExecution().setVariable("koers", course);
     }
 
