@@ -89,6 +89,10 @@ public class DecisionGate {
      * Any other decision is the decider's own and has neither.
      */
     private static void recordCollegeDecision(FormInput input, Decision decision, boolean byCollege) {
+        if (!input.offers("collegebesluitDatum")) {
+            // A gate opened before the form had these fields; only the adoption of a newer track asks for them.
+            return;
+        }
         LocalDate date = input.date("collegebesluitDatum");
         String number = input.text("collegebesluitNummer");
         if (!byCollege) {
@@ -118,7 +122,7 @@ public class DecisionGate {
         recordCollegeDecision(input, decision, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
         decision.decide(outcome, motivation, decider, EngineClock.now());
         // Checked whatever the decision: the form shows the field for a consent only.
-        String reach = input.choice(AUDIENCE);
+        String reach = input.offers(AUDIENCE) ? input.choice(AUDIENCE) : null;
         if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
             Consent consent = consents.save(new Consent(decision, "openbaar".equals(reach) ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
             events.publishEvent(new ConsentGiven(consent.getProgrammeId(), consent.getMunicipalityCode(), consent.getSubjectType()));

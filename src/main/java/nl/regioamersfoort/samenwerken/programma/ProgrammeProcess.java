@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
@@ -170,7 +171,12 @@ public class ProgrammeProcess {
         List<Map<String, String>> options = programme.getParticipants().stream()
                 .map(p -> municipalities.byCode(p.getMunicipalityCode()).orElseThrow())
                 .sorted(Comparator.comparing(Municipality::getName))
-                .map(m -> Map.of("label", m.getName(), "value", m.getCode()))
+                .map(m -> {
+                    Map<String, String> option = new LinkedHashMap<>();
+                    option.put("label", m.getName());
+                    option.put("value", m.getCode());
+                    return option;
+                })
                 .toList();
         try {
             task.setVariableLocal(PARTICIPANT_OPTIONS, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());

@@ -128,7 +128,7 @@ public class LocalActivities {
         LocalActivity activity = approved(task);
         FormInput form = FormInput.of(task);
         String result = form.text("resultaat");
-        if ("nee".equals(form.choice("doorgegaan"))) {
+        if (form.offers("doorgegaan") && "nee".equals(form.choice("doorgegaan"))) {
             activity.notHeld(result);
         } else {
             activity.carriedOut(result);

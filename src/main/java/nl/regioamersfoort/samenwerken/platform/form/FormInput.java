@@ -83,19 +83,31 @@ public final class FormInput {
         return date;
     }
 
+    /**
+     * Whether the deployed form has this field. A case started before a form gained a field keeps
+     * the form of its own deployment; the rule for the new field does not apply to it.
+     */
+    public boolean offers(String key) {
+        return form(key).find(key).isPresent();
+    }
+
     /** What the form calls the field, for a rule of the domain that speaks about it. */
     public String label(String key) {
         return field(key).label();
     }
 
     private FormField field(String key) {
+        return form(key).field(key);
+    }
+
+    private DeployedForm form(String key) {
         if (form == null) {
             form = DeployedForms.of(scope);
             if (form == null) {
                 throw new IllegalStateException("No Camunda Form is completed here, so '" + key + "' has no rules to check it by");
             }
         }
-        return form.field(key);
+        return form;
     }
 
     /** The same check for a value that did not come through a form (an API body), with the rules written out. */
