@@ -61,6 +61,9 @@ public class ActivityMoney {
 
     private static final Logger log = LoggerFactory.getLogger(ActivityMoney.class);
 
+    /** How the messages name the case. */
+    private static final String CASE = "Een aanvraag activiteitengeld";
+
     private final ActivityMoneyRequestRepository requests;
     private final LedgerRepository ledger;
     private final Programmes programmes;
@@ -162,18 +165,7 @@ public class ActivityMoney {
      */
     public void requireOwnCase(DelegateExecution execution) {
         FormInput form = FormInput.of(execution);
-        requireOwnCase(execution, form.text("programmaId"), form.text("gemeente"));
-    }
-
-    private static void requireOwnCase(DelegateExecution execution, String programmeId, String municipalityCode) {
-        String expected = Programmes.trackKey(programmeId, municipalityCode);
-        String key = execution.getProcessBusinessKey();
-        if (key == null || key.isBlank()) {
-            execution.setProcessBusinessKey(expected);
-        } else if (!key.equals(expected)) {
-            throw FormInput.invalid("Een aanvraag activiteitengeld hoort bij programma " + programmeId + " en gemeente " + municipalityCode
-                    + ": start haar onder zaak '" + expected + "', niet onder " + FormInput.quoted(key) + ".");
-        }
+        Programmes.claimCaseKey(execution, form.text("programmaId"), form.text("gemeente"), CASE);
     }
 
     /**
@@ -202,7 +194,7 @@ public class ActivityMoney {
             throw FormInput.invalid("Alleen een beleidsambtenaar van deze gemeente of de projectleider vraagt activiteitengeld aan.");
         }
         // Again here, on the checked values: the start listener does not run when a start skips custom listeners.
-        requireOwnCase(execution, application.programmeId(), application.municipalityCode());
+        Programmes.claimCaseKey(execution, application.programmeId(), application.municipalityCode(), CASE);
         ActivityMoneyRequest request = requests.save(new ActivityMoneyRequest(application.programmeId(), application.municipalityCode(),
                 EngineClock.today().getYear(), application.activity(),
                 application.targetGroups().stream().map(Enum::name).collect(Collectors.joining(",")), application.visibility(),

@@ -1,7 +1,5 @@
 package nl.regioamersfoort.samenwerken.programma;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -21,6 +19,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,6 @@ public class ProgrammeProcess {
     static final String NEXT_ACTIVITY_MONEY_CENTS = "volgendActiviteitengeldCenten";
     static final String NEXT_HOURS = "volgendeAdviesuren";
     private static final Logger log = LoggerFactory.getLogger(ProgrammeProcess.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** On "Koers kiezen": the programme's participants as the checklist's options. */
     static final String PARTICIPANT_OPTIONS = "deelnemendeGemeenten";
 
@@ -178,11 +176,7 @@ public class ProgrammeProcess {
                     return option;
                 })
                 .toList();
-        try {
-            task.setVariableLocal(PARTICIPANT_OPTIONS, SpinValues.jsonValue(JSON.writeValueAsString(options)).create());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        task.setVariableLocal(PARTICIPANT_OPTIONS, SpinValues.jsonValue(Spin.JSON(options)).create());
     }
 
     /** Task "Koers kiezen na de verkiezingen" completed: the BOSD's choice, checked. */

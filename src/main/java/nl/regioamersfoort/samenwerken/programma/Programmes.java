@@ -13,6 +13,7 @@ import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,23 @@ public class Programmes {
      */
     public static String trackKey(String programmeId, String municipalityCode) {
         return programmeId + "-" + municipalityCode;
+    }
+
+    /**
+     * A municipality's case in a programme is started under its own key, or not at all. Without a
+     * business key (Tasklist's start dialog leaves it empty) the instance gets its case's key.
+     *
+     * @param what the case for people, as the message starts: "Een aanvraag activiteitengeld"
+     */
+    public static void claimCaseKey(DelegateExecution execution, String programmeId, String municipalityCode, String what) {
+        String expected = trackKey(programmeId, municipalityCode);
+        String key = execution.getProcessBusinessKey();
+        if (key == null || key.isBlank()) {
+            execution.setProcessBusinessKey(expected);
+        } else if (!key.equals(expected)) {
+            throw FormInput.invalid(what + " hoort bij programma " + programmeId + " en gemeente " + municipalityCode
+                    + ": start haar onder zaak '" + expected + "', niet onder " + FormInput.quoted(key) + ".");
+        }
     }
 
     /** Registers the programme and starts its process; the business key is the programme id. */
@@ -126,16 +144,18 @@ public class Programmes {
         LocalDate today = EngineClock.today();
         List<LocalDate> newBosd = upcoming(bosd, today, programme);
         List<LocalDate> newSteering = upcoming(steering, today, programme);
+        ProgrammeCalendar.requireSteeringBeforeEveryBosdMeeting(newBosd, newSteering);
         ProgrammeCalendar calendar = programme.getCalendar();
-        List<LocalDate> allBosd = java.util.stream.Stream.concat(calendar.meetings().stream().filter(d -> d.isBefore(today)), newBosd.stream())
-                .distinct().sorted().toList();
-        List<LocalDate> allSteering = java.util.stream.Stream.concat(calendar.steeringMeetings().stream().filter(d -> d.isBefore(today)),
-                newSteering.stream()).distinct().sorted().toList();
-        ProgrammeCalendar.requireSteeringBeforeEveryBosdMeeting(allBosd.stream().filter(d -> !d.isBefore(today)).toList(),
-                allSteering.stream().filter(d -> !d.isBefore(today)).toList());
-        programme.reschedule(allBosd, allSteering);
+        programme.reschedule(heldBefore(calendar.meetings(), today, newBosd), heldBefore(calendar.steeringMeetings(), today, newSteering));
         events.publishEvent(new MeetingCalendarChanged(programmeId));
         return programme;
+    }
+
+    /** The meetings held before today, then the upcoming ones. */
+    private static List<LocalDate> heldBefore(List<LocalDate> calendar, LocalDate today, List<LocalDate> upcoming) {
+        List<LocalDate> all = new ArrayList<>(calendar.stream().filter(d -> d.isBefore(today)).toList());
+        all.addAll(upcoming);
+        return all;
     }
 
     private static List<LocalDate> upcoming(List<LocalDate> dates, LocalDate today, Programme programme) {

@@ -43,13 +43,7 @@ public class RegionalContributions {
     /** Start listener: the case is the municipality's in the programme, under its business key. */
     public void requireOwnCase(DelegateExecution execution) {
         FormInput form = FormInput.of(execution);
-        String expected = Programmes.trackKey(form.text("programmaId"), form.text("gemeente"));
-        String key = execution.getProcessBusinessKey();
-        if (key == null || key.isBlank()) {
-            execution.setProcessBusinessKey(expected);
-        } else if (!key.equals(expected)) {
-            throw FormInput.invalid("Inbreng voor de regio hoort bij zaak '" + expected + "', niet bij " + FormInput.quoted(key) + ".");
-        }
+        Programmes.claimCaseKey(execution, form.text("programmaId"), form.text("gemeente"), "Inbreng voor de regio");
     }
 
     /** "Inbreng vastleggen": checked, and put to the municipality's wethouder as a consent to share. */
