@@ -297,7 +297,7 @@ public class ProgrammeProcess {
                 execution.getVariable(NEXT_ACTIVITY_MONEY_CENTS) instanceof Long money ? money : previous.getActivityMoneyCents(),
                 execution.getVariable(NEXT_HOURS) instanceof String hours ? new BigDecimal(hours) : previous.getAdviserHoursCap());
         runtimeService.startProcessInstanceByKey(Programmes.PROCESS_KEY, next.getId(),
-                java.util.Map.of(PROGRAMME_ID, next.getId()));
+                Map.of(PROGRAMME_ID, next.getId()));
         execution.setVariable("volgendProgramma", next.getId());
     }
 }

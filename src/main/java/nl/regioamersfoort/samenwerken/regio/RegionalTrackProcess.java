@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
 import nl.regioamersfoort.samenwerken.besluit.ConsentGiven;
@@ -271,7 +272,7 @@ public class RegionalTrackProcess {
 
     private Map<String, List<Consent>> consentsByMunicipality(String programmeId) {
         return decisions.consents(programmeId).stream()
-                .collect(Collectors.groupingBy(Consent::getMunicipalityCode, java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Consent::getMunicipalityCode, TreeMap::new, Collectors.toList()));
     }
 
     private static boolean isPublic(List<Consent> consents) {

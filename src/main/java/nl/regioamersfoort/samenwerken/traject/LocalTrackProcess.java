@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -222,7 +222,7 @@ public class LocalTrackProcess {
         FormInput form = FormInput.of(task);
         String summary = form.text("planSamenvatting");
         String lines = form.text("activiteiten");
-        Map<String, String> partnersByTitle = new java.util.LinkedHashMap<>();
+        Map<String, String> partnersByTitle = new LinkedHashMap<>();
         for (String line : lines.split("\\R")) {
             String[] parts = line.strip().replaceFirst("^[-*•]\\s*", "").split("\\|", 2);
             String title = parts[0].strip();
@@ -250,14 +250,13 @@ public class LocalTrackProcess {
             LocalActivity activity = existing.remove(title);
             if (activity == null) {
                 activity = activities.save(new LocalActivity(track.getId(), position, title));
-                activity.namePartners(partnersByTitle.get(title));
             } else {
-                activity.namePartners(partnersByTitle.get(title));
                 activity.reposition(position);
                 if (activity.getStatus() == ActivityStatus.VERVALLEN) {
                     activity.moveTo(ActivityStatus.VOORGESTELD);
                 }
             }
+            activity.namePartners(partnersByTitle.get(title));
             position++;
         }
         // Out of the revised plan: a proposal, and an approved activity not yet carried out (after "bijsturen").
