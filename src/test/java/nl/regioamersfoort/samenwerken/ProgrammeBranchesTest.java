@@ -172,6 +172,11 @@ class ProgrammeBranchesTest {
             assertThat(jdbc.queryForMap("select college_decision_date, college_decision_number from decision where subject_type = 'VASTSTELLING'"
                     + " and subject_ref = ? and outcome = 'AKKOORD'", track)).containsEntry("college_decision_number", "2032-0013");
 
+            // The case file names the college's own decision beside who recorded it.
+            Http browser = Http.browser(port);
+            browser.login("ambtenaar.bunschoten", "demo");
+            assertThat(browser.get("/dashboard/traject/" + track, "text/html").body()).contains("collegebesluit 2032-0013 van 10 januari 2032");
+
             // Adopted once: execution starts, and the consent to share is asked beside it.
             assertThat(track(track)).isWaitingAt("activiteit-besluit", "einde-looptijd", "toestemming-maatwerkplan");
             assertThat(driver.gateTask(track, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden").getName())

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.besluit.Consent;
+import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
@@ -103,7 +104,7 @@ class CaseFiles {
                 .variableValueEquals(MUNICIPALITY, track.getMunicipalityCode()));
         List<DecisionLine> decisionLines = decisions.trail(track.getProgrammeId(), track.getMunicipalityCode()).stream()
                 .map(d -> new DecisionLine(d.getSubject(), Labels.subject(d.getSubjectType()), d.getProposedBy(), Labels.moment(d.getProposedAt()),
-                        Labels.outcome(d.getOutcome()), d.getDecidedBy(), Labels.moment(d.getDecidedAt()), d.getMotivation()))
+                        Labels.outcome(d.getOutcome()), decider(d), Labels.moment(d.getDecidedAt()), d.getMotivation()))
                 .toList();
         List<ConsentLine> consentLines = decisions.consents(track.getProgrammeId()).stream()
                 .filter(c -> c.getMunicipalityCode().equals(track.getMunicipalityCode()))
@@ -169,6 +170,12 @@ class CaseFiles {
                 .map(m -> new MailLine(Labels.moment(m.getRecordedAt()), m.getKind().getLabel(), names.get(m.getTaskId()), m.getRecipient(),
                         status(m), m.getSubject()))
                 .toList();
+    }
+
+    /** Who decided; for a decision of the college, also the college's own decision it records. */
+    private static String decider(Decision decision) {
+        return decision.getCollegeDecisionNumber() == null ? decision.getDecidedBy() : decision.getDecidedBy() + " (collegebesluit "
+                + decision.getCollegeDecisionNumber() + " van " + Labels.day(decision.getCollegeDecisionDate()) + ")";
     }
 
     private static String status(OutboxMail mail) {
