@@ -33,8 +33,10 @@ public final class ProcessDriver {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final ManagementService managementService;
+    private final ProcessEngine engine;
 
     public ProcessDriver(ProcessEngine engine) {
+        this.engine = engine;
         this.taskService = engine.getTaskService();
         this.identityService = engine.getIdentityService();
         this.managementService = engine.getManagementService();
@@ -175,7 +177,7 @@ public final class ProcessDriver {
     }
 
     /** A municipality's beleidsambtenaar shares a contribution with the region from Tasklist's start form "Inbreng voor de regio". */
-    public void contribute(ProcessEngine engine, String programme, String municipality, String kind, String text) {
+    public void contribute(String programme, String municipality, String kind, String text) {
         authenticate(identityService, "ambtenaar." + municipality);
         try {
             String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")

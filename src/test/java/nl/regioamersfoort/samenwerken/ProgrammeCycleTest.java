@@ -85,7 +85,7 @@ class ProgrammeCycleTest {
 
     /** Amersfoort's beleidsambtenaar shares a success from Tasklist's start form; its wethouder consents. */
     private void contributeFromAmersfoort() {
-        driver.contribute(engine, PROGRAMME, "amersfoort", "succes", "Regenboogweek in de bibliotheek");
+        driver.contribute(PROGRAMME, "amersfoort", "succes", "Regenboogweek in de bibliotheek");
         driver.decide(PROGRAMME + "-amersfoort", "amersfoort", "akkoord");
     }
 

@@ -76,7 +76,7 @@ class PublicationTest {
                 "projectleider").getId();
         String region = programme + "-regio";
         driver.shareRegionalDocuments(region);
-        driver.contribute(engine, programme, "amersfoort", "succes", "Regenboogweek");
+        driver.contribute(programme, "amersfoort", "succes", "Regenboogweek");
         String amersfoort = programme + "-amersfoort";
         driver.complete(amersfoort, "besluit-voorbereiden", "ambtenaar.amersfoort", "voorstel", "Succes: Regenboogweek");
         driver.complete(amersfoort, "besluit-nemen", "wethouder.amersfoort", "uitkomst", "akkoord", "motivering", "Mooi", "reikwijdte", audience);
