@@ -461,14 +461,13 @@ class HostileInputTest {
             task("uren-boven-plafond", A + "-uren-2031", "uren-beoordelen", "projectleider", "beoordeling", "afwijzen",
                     "motivatie", "Plafond is plafond"),
             new FormCase("regionale-inbreng", null, null, "regionale-inbreng", "ambtenaar.amersfoort", values(
-                    "programmaId", A, "gemeente", "amersfoort", "soort", "succes", "tekst", "Regenboogweek in de bibliotheek")),
+                    "programmaId", A, "soort", "succes", "tekst", "Regenboogweek in de bibliotheek")),
             new FormCase("programma-starten", null, null, "programma-inclusie-diversiteit", "projectleider", values(
-                    "naam", "Inclusie 2040-2041", "start", "2040-01-01", "einde", "2041-12-31", "gemeenten", json("[\"baarn\"]"),
+                    "naam", "Inclusie 2040-2041", "start", "2040-01-01", "einde", "2041-12-31", "gemeenten", "Baarn",
                     "inventarisatie", "2040-04-30", "maatwerkplan", "2040-06-29", "overzichtOnderwerpen", "2040-04-30",
                     "planVanAanpak", "2040-06-29", "terugkoppeling", "2040-06-29")),
-            // beheer: so far nobody else may start this process over REST, and beheer may not apply (the last check).
-            new FormCase("activiteitengeld-aanvragen", null, null, "activiteitengeld-aanvraag", "beheer", values(
-                    "programmaId", A, "gemeente", "baarn", "activiteit", "Voorlichting", "doelgroepen", json("[\"LHBTI\"]"),
+            new FormCase("activiteitengeld-aanvragen", null, null, "activiteitengeld-aanvraag", "ambtenaar.baarn", values(
+                    "programmaId", A, "activiteit", "Voorlichting", "doelgroepen", json("[\"LHBTI\"]"),
                     "zichtbaarheid", "In de krant", "bedrag", "100")));
 
     /** A value sent as Camunda's type Json, as Tasklist sends a checklist. */
@@ -544,8 +543,10 @@ class HostileInputTest {
         FormCase money = FORMS.get(FORMS.size() - 1);
         FormCase course = FORMS.stream().filter(f -> f.form().equals("koers-kiezen")).findFirst().orElseThrow();
         FormCase inventory = FORMS.get(0);
-        attacks.add(form(start, "onbekende gemeente", with(start.valid(), "gemeenten", json("[\"baarn\",\"utrecht\"]")), null, 400,
-                "Onbekende gemeente: 'utrecht'"));
+        attacks.add(form(start, "onbekende gemeente", with(start.valid(), "gemeenten", "Baarn, Utrecht"), null, 400,
+                "Onbekende gemeente: 'Utrecht'. Gemeenten: Amersfoort, Baarn,"));
+        attacks.add(form(start, "onbekende gemeente in een lijst", with(start.valid(), "gemeenten", json("[\"baarn\",\"utrecht\"]")), null,
+                400, "Onbekende gemeente: 'utrecht'"));
         attacks.add(form(start, "start in 1999", with(with(start.valid(), "start", "1999-01-01"), "einde", "2000-12-31"), null, 400,
                 "tussen 2000 en 2100"));
         attacks.add(form(start, "einde in 2101", with(start.valid(), "einde", "2101-12-31"), null, 400, "tussen 2000 en 2100"));
@@ -554,14 +555,14 @@ class HostileInputTest {
         attacks.add(form(start, "30 februari", with(start.valid(), "start", "2040-02-30"), null, 400, "geen geldige datum"));
         attacks.add(form(course, "onbekende gemeente bij bijsturen", with(course.valid(), "bijsturenGemeenten", json("[\"utrecht\"]")),
                 null, 400, "Onbekende gemeente bij bijsturen"));
-        attacks.add(form(money, "onbekende gemeente", with(money.valid(), "gemeente", "utrecht"), null, 400, "Onbekende gemeente"));
+        // The form asks no municipality: the case is the beleidsambtenaar's own, and naming another one is refused.
+        attacks.add(form(money, "een gemeente genoemd", with(money.valid(), "gemeente", "leusden"), null, 400, "kent het veld 'gemeente'"));
         attacks.add(form(money, "onbekend programma", with(money.valid(), "programmaId", "onbekend"), null, 400, "bestaat niet"));
         attacks.add(form(money, "een activiteit van een andere gemeente", with(money.valid(), "lokaleActiviteitId", "1"), null, 400,
                 "kent het veld 'lokaleActiviteitId'"));
-        attacks.add(form(money, "beheer vraagt aan voor Baarn", money.valid(), null, 400, "Alleen een beleidsambtenaar van deze gemeente"));
-        attacks.add(form(money, "als ambtenaar van Leusden voor Baarn",
-                new FormCase(money.form(), null, null, money.processKey(), "ambtenaar.leusden", money.valid()), money.valid(), 400,
-                "Alleen een beleidsambtenaar van deze gemeente"));
+        attacks.add(form(money, "als beheer, van geen gemeente beleidsambtenaar",
+                new FormCase(money.form(), null, null, money.processKey(), "beheer", money.valid()), money.valid(), 400,
+                "u bent van geen gemeente beleidsambtenaar"));
         // The wethouder follows the requests of Baarn (reads the process), but does not start one.
         attacks.add(form(money, "als wethouder van Baarn (mag dit proces niet starten)",
                 new FormCase(money.form(), null, null, money.processKey(), "wethouder.baarn", money.valid()), money.valid(), 403,
@@ -747,8 +748,9 @@ class HostileInputTest {
         for (FormCase form : FORMS) {
             for (Map.Entry<String, Kind> field : fields.get(form.form()).entrySet()) {
                 JsonNode validate = component(form.form(), field.getKey()).path("validate");
-                // A programme's id is one that exists, whatever its length.
-                boolean anyValue = field.getValue() == Kind.TEXT && !field.getKey().equals("programmaId") || field.getValue() == Kind.AMOUNT;
+                // A programme's id and the names of municipalities are ones that exist, whatever their length.
+                boolean named = field.getKey().equals("programmaId") || field.getKey().equals("gemeenten");
+                boolean anyValue = field.getValue() == Kind.TEXT && !named || field.getValue() == Kind.AMOUNT;
                 if (anyValue && validate.hasNonNull("maxLength")) {
                     limits.add(Arguments.of(form.form() + ": " + field.getKey() + " van " + validate.get("maxLength").asInt() + " tekens",
                             form, field.getKey(), ofLength(field.getValue(), validate.get("maxLength").asInt())));
@@ -770,19 +772,18 @@ class HostileInputTest {
                 values.put(field, value instanceof Map<?, ?> typed ? String.valueOf(typed.get("value")) : value));
         Map<String, String> before = state();
         new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
-            if (form.isStartForm()) {
-                String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(form.processKey())
-                        .latestVersion().singleResult().getId();
-                engine.getFormService().submitStartForm(definition, values);
-            } else {
-                // As the person whose task it is: some rules ask who decides.
-                String task = driver.task(form.businessKey(), form.taskKey()).getId();
-                ProcessDriver.authenticate(engine.getIdentityService(), form.user());
-                try {
-                    engine.getFormService().submitTaskForm(task, values);
-                } finally {
-                    engine.getIdentityService().clearAuthentication();
+            // As the person whose form it is: some rules ask who decides, or whose municipality's case it is.
+            ProcessDriver.authenticate(engine.getIdentityService(), form.user());
+            try {
+                if (form.isStartForm()) {
+                    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(form.processKey())
+                            .latestVersion().singleResult().getId();
+                    engine.getFormService().submitStartForm(definition, values);
+                } else {
+                    engine.getFormService().submitTaskForm(driver.task(form.businessKey(), form.taskKey()).getId(), values);
                 }
+            } finally {
+                engine.getIdentityService().clearAuthentication();
             }
             transaction.setRollbackOnly();
         });

@@ -182,8 +182,8 @@ public final class ProcessDriver {
         try {
             String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("regionale-inbreng")
                     .latestVersion().singleResult().getId();
-            engine.getFormService().submitStartForm(definition, Map.of("programmaId", programme, "gemeente", municipality, "soort", kind,
-                    "tekst", text));
+            // The form asks no municipality: the case is the beleidsambtenaar's own.
+            engine.getFormService().submitStartForm(definition, Map.of("programmaId", programme, "soort", kind, "tekst", text));
         } finally {
             identityService.clearAuthentication();
         }

@@ -164,8 +164,7 @@ public class ActivityMoney {
      * (Tasklist's start dialog leaves it empty) it gets its own case's key.
      */
     public void requireOwnCase(DelegateExecution execution) {
-        FormInput form = FormInput.of(execution);
-        Programmes.claimCaseKey(execution, form.text("programmaId"), form.text("gemeente"), CASE);
+        programmes.claimStartersCase(execution, CASE);
     }
 
     /**
@@ -176,7 +175,7 @@ public class ActivityMoney {
         FormInput form = FormInput.of(execution);
         String programmeId = form.text("programmaId");
         // The municipalities table, not the form's list of options, says which municipality exists (read names an unknown one).
-        String municipalityCode = form.text("gemeente");
+        String municipalityCode = FormInput.requiredText(execution.getVariable("gemeente"), "Gemeente", 40);
         Application application;
         try {
             application = read(programmeId, municipalityCode, form.text("activiteit"), execution.getVariable("bedrag"),

@@ -2,6 +2,7 @@ package nl.regioamersfoort.samenwerken.programma;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ public class ProgrammeProcess {
             // checks them, in its order, with its messages (both dates named when one is missing).
             LocalDate start = FormInput.date(execution.getVariable("start"), form.label("start"));
             LocalDate end = FormInput.date(execution.getVariable("einde"), form.label("einde"));
-            NewProgramme request = new NewProgramme(form.text("naam"), start, end, FormInput.asList(execution.getVariable("gemeenten")),
+            NewProgramme request = new NewProgramme(form.text("naam"), start, end, participants(form, execution.getVariable("gemeenten")),
                     form.date("inventarisatie"), form.date("maatwerkplan"), form.date("overzichtOnderwerpen"), form.date("planVanAanpak"),
                     form.date("terugkoppeling"), null);
             Programme programme = programmes.register(request, CurrentUser.of(execution), null);
@@ -96,6 +98,12 @@ public class ProgrammeProcess {
         execution.setVariable("periodeEinde", EngineClock.morningOf(programme.getEnd()));
         execution.setVariable("overzichtDeadline", EngineClock.endOfWorkingDay(calendar.topics()));
         execution.setVariable("planVanAanpakDeadline", EngineClock.endOfWorkingDay(calendar.approach()));
+    }
+
+    /** Typed in the start form ("Baarn, Leusden"), by the form's rules; or a list, as the API and older forms send it. */
+    private static List<String> participants(FormInput form, Object named) {
+        boolean list = named instanceof Collection<?> || named instanceof SpinJsonNode json && json.isArray();
+        return list ? FormInput.asList(named) : FormInput.asList(form.text("gemeenten"));
     }
 
     /**

@@ -65,6 +65,41 @@ public class Programmes {
         }
     }
 
+    /**
+     * Start listener of the cases a beleidsambtenaar starts from Tasklist (activity money, a regional
+     * contribution). The start forms list no municipalities, so that a ninth one is reference data and
+     * not a form change: the case is the starter's own municipality's (the engine set {@code gemeente}
+     * from the starter's groups, MunicipalityTenants), and the programme the one running with it,
+     * unless the start names it. Then the case key is claimed.
+     */
+    public void claimStartersCase(DelegateExecution execution, String what) {
+        String code = FormInput.requiredText(execution.getVariable("gemeente"), "Gemeente", 40);
+        String programmeId = FormInput.of(execution).text("programmaId");
+        if (programmeId == null) {
+            programmeId = runningWith(code).getId();
+            execution.setVariable("programmaId", programmeId);
+        }
+        claimCaseKey(execution, programmeId, code, what);
+    }
+
+    /** The one running programme the municipality takes part in. */
+    private Programme runningWith(String municipalityCode) {
+        Municipality municipality = municipalities.byCode(municipalityCode)
+                .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(municipalityCode) + "."));
+        List<Programme> running = programmes.findAllByOrderByStartDesc().stream()
+                .filter(programme -> programme.getStatus() == ProgrammeStatus.LOPEND)
+                .filter(programme -> programme.participant(municipalityCode).isPresent()).toList();
+        if (running.isEmpty()) {
+            throw FormInput.invalid("Er loopt geen programma waaraan " + municipality.getName() + " meedoet.");
+        }
+        if (running.size() > 1) {
+            throw FormInput.invalid(municipality.getName() + " doet mee aan meer lopende programma's ("
+                    + String.join(", ", running.stream().map(programme -> programme.getName() + ": " + programme.getId()).toList())
+                    + "): vul het programma in.");
+        }
+        return running.get(0);
+    }
+
     /** Registers the programme and starts its process; the business key is the programme id. */
     public Programme start(NewProgramme request, String requestedBy) {
         Programme programme = register(request, requestedBy, null);
@@ -260,20 +295,33 @@ public class Programmes {
         get(programmeId).finish(reason);
     }
 
-    private List<Municipality> participants(List<String> codes, LocalDate start) {
-        if (codes == null || codes.isEmpty()) {
-            throw FormInput.invalid("Kies minstens één deelnemende gemeente.");
+    /**
+     * The participants named by code or by name; none named: every municipality that is a member of
+     * the region on the start date, as the reference data says (so a ninth member needs no form change).
+     */
+    private List<Municipality> participants(List<String> named, LocalDate start) {
+        if (named == null || named.isEmpty()) {
+            List<Municipality> members = municipalities.all().stream().filter(municipality -> municipality.isMemberOn(start)).toList();
+            if (members.isEmpty()) {
+                throw FormInput.invalid("Op de startdatum is geen gemeente lid van de samenwerking; kies een latere startdatum.");
+            }
+            return members;
         }
         List<Municipality> participants = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(codes)) {
-            Municipality municipality = municipalities.byCode(code == null ? "" : code.strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(code) + "."));
+        for (String name : new LinkedHashSet<>(named)) {
+            String wanted = name == null ? "" : name.strip();
+            Municipality municipality = municipalities.byCode(wanted.toLowerCase(Locale.ROOT))
+                    .or(() -> municipalities.all().stream().filter(m -> m.getName().equalsIgnoreCase(wanted)).findFirst())
+                    .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(name) + ". Gemeenten: "
+                            + String.join(", ", municipalities.all().stream().map(Municipality::getName).toList()) + "."));
             if (!municipality.isMemberOn(start)) {
                 throw FormInput.invalid(municipality.getName() + " is op de startdatum nog geen lid van de "
                         + "samenwerking (lid vanaf " + Dutch.date(municipality.getMemberFrom())
                         + "). Laat de gemeente later toetreden.");
             }
-            participants.add(municipality);
+            if (participants.stream().noneMatch(known -> known.getCode().equals(municipality.getCode()))) {
+                participants.add(municipality);
+            }
         }
         return participants;
     }

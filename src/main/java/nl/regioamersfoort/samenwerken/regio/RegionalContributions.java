@@ -42,8 +42,7 @@ public class RegionalContributions {
 
     /** Start listener: the case is the municipality's in the programme, under its business key. */
     public void requireOwnCase(DelegateExecution execution) {
-        FormInput form = FormInput.of(execution);
-        Programmes.claimCaseKey(execution, form.text("programmaId"), form.text("gemeente"), "Inbreng voor de regio");
+        programmes.claimStartersCase(execution, "Inbreng voor de regio");
     }
 
     /** "Inbreng vastleggen": checked, and put to the municipality's wethouder as a consent to share. */
@@ -51,7 +50,7 @@ public class RegionalContributions {
         FormInput form = FormInput.of(execution);
         String programmeId = form.text("programmaId");
         // The municipalities table, not the form's list of options, says which municipality exists.
-        Municipality municipality = municipalities.byCode(form.text("gemeente"))
+        Municipality municipality = municipalities.byCode(FormInput.requiredText(execution.getVariable("gemeente"), "Gemeente", 40))
                 .orElseThrow(() -> FormInput.invalid("Onbekende gemeente: " + FormInput.quoted(execution.getVariable("gemeente")) + "."));
         Programme programme;
         try {

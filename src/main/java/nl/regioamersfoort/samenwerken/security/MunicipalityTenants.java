@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -72,8 +75,9 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 if (localProcesses.contains(processDefinition.getKey())) {
+                    // First: the model's own start listeners find the starter's municipality set.
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-                            (ExecutionListener) MunicipalityTenants::requireOneMunicipality);
+                            (ExecutionListener) MunicipalityTenants::requireOneMunicipality, 0);
                 }
             }
         });
@@ -135,19 +139,54 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** Checked when the instance starts, once its variables are there (a call's input mapping has run by then). */
+    /**
+     * Checked when the instance starts, once its variables are there (a call's input mapping has run by
+     * then). A start that names no municipality (Tasklist's start forms ask none) is the starter's own:
+     * the provider took the tenant from the starter's groups, and it becomes the variable {@code gemeente}.
+     * Its programme the process then fills in, with its case key (Programmes.claimStartersCase).
+     */
     private static void requireOneMunicipality(DelegateExecution execution) {
         String tenant = execution.getTenantId();
+        String businessKey = execution.getProcessBusinessKey();
+        boolean blankKey = businessKey == null || businessKey.isBlank();
+        Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        boolean starters = execution.getVariable("gemeente") == null && starter != null;
+        if (starters) {
+            if (tenant == null) {
+                throw startersMunicipalityUnknown(starter);
+            }
+            execution.setVariable("gemeente", tenant);
+        }
         String code = execution.getVariable("gemeente") instanceof String value ? value : null;
         String programmeId = execution.getVariable("programmaId") instanceof String value ? value : null;
-        String businessKey = execution.getProcessBusinessKey();
-        // A blank key is the start dialog's: the process gives the case its key itself (ActivityMoney).
-        boolean keyFits = businessKey == null || businessKey.isBlank() || (programmeId + "-" + code).equals(businessKey);
-        if (tenant == null || !tenant.equals(code) || programmeId == null || !keyFits) {
+        // A blank key is the start dialog's, and a starter's case is checked against its programme when that is known:
+        // the process gives the case its key itself, or refuses it in Dutch (Programmes.claimCaseKey).
+        boolean keyFits = blankKey || starters || (programmeId + "-" + code).equals(businessKey);
+        if (tenant == null || !tenant.equals(code) || (programmeId == null && !blankKey && !starters) || !keyFits) {
             throw new ProcessEngineException("Refused to start a local process instance of '" + execution.getProcessDefinitionId()
                     + "' that does not belong to exactly one municipality: tenant '" + tenant + "', variable gemeente '" + code
                     + "', programme '" + programmeId + "', business key '" + businessKey + "' (expected <programmaId>-<gemeente>)");
         }
+    }
+
+    /** A person started it, naming no municipality, and is the beleidsambtenaar of none or of several. */
+    private static InvalidInputException startersMunicipalityUnknown(Authentication starter) {
+        List<String> own = startersMunicipalities(starter);
+        if (own.isEmpty()) {
+            return FormInput.invalid("Dit start een beleidsambtenaar voor de eigen gemeente, en u bent van geen gemeente beleidsambtenaar.");
+        }
+        return FormInput.invalid("U bent beleidsambtenaar van meer gemeenten (" + String.join(", ", own)
+                + "): geef bij de start de gemeente mee (variabele 'gemeente').");
+    }
+
+    /** The municipalities whose beleidsambtenaar the starter is, by the groups the engine authorizes them with. */
+    private static List<String> startersMunicipalities(Authentication starter) {
+        if (starter == null || starter.getGroupIds() == null) {
+            return List.of();
+        }
+        String prefix = Roles.beleidsambtenaar("");
+        return starter.getGroupIds().stream().filter(group -> group.startsWith(prefix)).map(group -> group.substring(prefix.length()))
+                .filter(code -> MUNICIPALITY_CODE.matcher(code).matches()).distinct().toList();
     }
 
     /** Shared definitions: the instance's tenant comes from the case, not from the deployment. */
@@ -164,7 +203,13 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
             }
             // Typed: a start may send anything as gemeente (a serialized object, say); the form refuses it later.
             TypedValue code = context.getVariables() == null ? null : context.getVariables().getValueTyped("gemeente");
-            Object value = code == null || code instanceof SerializableValue ? null : code.getValue();
+            if (code == null || code.getValue() == null) {
+                // Named by nobody: the starter's own municipality, if they are the beleidsambtenaar of exactly one.
+                List<String> own = startersMunicipalities(Context.getCommandContext() == null ? null
+                        : Context.getCommandContext().getAuthentication());
+                return own.size() == 1 ? own.get(0) : null;
+            }
+            Object value = code instanceof SerializableValue ? null : code.getValue();
             return value instanceof String text && MUNICIPALITY_CODE.matcher(text).matches() ? text : null;
         }
 

@@ -160,6 +160,23 @@ class ProgrammeApiTest {
     }
 
     @Test
+    void withoutNamedMunicipalitiesEveryMemberOnTheStartDateTakesPartAsTheReferenceDataSays() throws Exception {
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2023-01-10T09:00:00").atZone(EngineClock.ZONE).toInstant()));
+        HttpResponse<String> before = start(projectleider(), programme("Inclusie en diversiteit 2023", "2023-01-01", "2023-12-31", "[]", null));
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(201);
+        // Eemnes and Nijkerk are members from 2024 (seed 000 fn 1): not in a period that starts before.
+        assertThat(byCode(json.readTree(projectleider().get("/api/programmas/inclusie-2023-2023").body()).get("gemeenten")))
+                .containsOnlyKeys("amersfoort", "baarn", "bunschoten", "leusden", "soest", "woudenberg");
+
+        // From 2024 they are members, so a period starting then has all eight without a form or model knowing them.
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2048-01-10T09:00:00").atZone(EngineClock.ZONE).toInstant()));
+        HttpResponse<String> later = start(projectleider(), programme("Inclusie en diversiteit 2048", "2048-01-01", "2048-12-31", "null", null));
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        assertThat(byCode(json.readTree(projectleider().get("/api/programmas/inclusie-2048-2048").body()).get("gemeenten")))
+                .containsOnlyKeys("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
+    }
+
+    @Test
     void aProgrammeWithoutANameIsRefused() throws Exception {
         assertRefusedAndNothingStarts(programme(null, "2030-01-01", "2031-12-31", OCTOBER_2021_MEMBERS, null),
                 "inclusie-2030-2031", "naam");

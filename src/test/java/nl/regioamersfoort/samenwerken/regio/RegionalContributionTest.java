@@ -57,19 +57,29 @@ class RegionalContributionTest {
         Http amersfoort = Http.basic(port, "ambtenaar.amersfoort", "demo");
         assertThat(amersfoort.get("/engine-rest/process-definition?startablePermissionCheck=true&startableInTasklist=true&latestVersion=true")
                 .body()).contains("\"key\":\"regionale-inbreng\"");
-        assertThat(contribute(amersfoort, programme, "amersfoort", "succes", "Regenboogweek in de bibliotheek: 300 bezoekers")
-                .statusCode()).isEqualTo(200);
-        assertThat(contribute(amersfoort, programme, "amersfoort", "teleurstelling", "Weinig animo bij de sportclubs").statusCode())
+        // The form asks neither municipality nor programme: the case is the starter's own, in the programme running with it.
+        assertThat(contribute(amersfoort, null, "succes", "Regenboogweek in de bibliotheek: 300 bezoekers", "").statusCode())
+                .isEqualTo(200);
+        assertThat(contribute(amersfoort, programme, "teleurstelling", "Weinig animo bij de sportclubs", "").statusCode())
                 .isEqualTo(200);
 
         // Nobody shares for another municipality, or without the right to start, or for a programme that does not exist.
-        HttpResponse<String> forOther = contribute(Http.basic(port, "ambtenaar.baarn", "demo"), programme, "amersfoort", "succes", "Namens");
-        assertThat(forOther.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(forOther.body()).get("message").asText()).contains("Alleen een beleidsambtenaar van Amersfoort");
-        assertThat(contribute(Http.basic(port, "wethouder.amersfoort", "demo"), programme, "amersfoort", "succes", "Zelf").statusCode())
+        Http baarn = Http.basic(port, "ambtenaar.baarn", "demo");
+        HttpResponse<String> naming = contribute(baarn, programme, "succes", "Namens", ", \"gemeente\": {\"value\": \"amersfoort\"}");
+        assertThat(naming.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(naming.body()).get("message").asText()).contains("kent het veld 'gemeente' niet");
+        HttpResponse<String> underItsKey = baarn.post("/engine-rest/process-definition/key/regionale-inbreng/submit-form", "application/json",
+                "{\"businessKey\": \"" + programme + "-amersfoort\", \"variables\": {\"soort\": {\"value\": \"succes\"},"
+                        + " \"tekst\": {\"value\": \"Namens\"}}}");
+        assertThat(underItsKey.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(underItsKey.body()).get("message").asText()).contains("hoort bij programma " + programme + " en gemeente baarn");
+        HttpResponse<String> noOfficer = contribute(Http.basic(port, "projectleider", "demo"), programme, "succes", "Zelf", "");
+        assertThat(noOfficer.statusCode()).isEqualTo(403);
+        assertThat(contribute(Http.basic(port, "wethouder.amersfoort", "demo"), programme, "succes", "Zelf", "").statusCode())
                 .isEqualTo(403);
-        HttpResponse<String> unknown = contribute(amersfoort, "inclusie-1999-2000", "amersfoort", "succes", "Oud");
+        HttpResponse<String> unknown = contribute(amersfoort, "inclusie-1999-2000", "succes", "Oud", "");
         assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("regionale-inbreng").count()).isEqualTo(2);
 
         // Its own wethouder decides: the success may be shared, the disappointment not yet.
         String amersfoortCase = programme + "-amersfoort";
@@ -95,9 +105,11 @@ class RegionalContributionTest {
         assertThat(agenda.toString()).contains("Amersfoort: Succes: Regenboogweek in de bibliotheek").doesNotContain("animo");
     }
 
-    private static HttpResponse<String> contribute(Http as, String programme, String municipality, String kind, String text) {
+    /** Tasklist's start form "Inbreng voor de regio"; the programme left out when null, {@code extra} appended as is. */
+    private static HttpResponse<String> contribute(Http as, String programme, String kind, String text, String extra) {
+        String programmeField = programme == null ? "" : "\"programmaId\": {\"value\": \"" + programme + "\"}, ";
         return as.post("/engine-rest/process-definition/key/regionale-inbreng/submit-form", "application/json",
-                "{\"variables\": {\"programmaId\": {\"value\": \"" + programme + "\"}, \"gemeente\": {\"value\": \"" + municipality + "\"},"
-                        + " \"soort\": {\"value\": \"" + kind + "\"}, \"tekst\": {\"value\": \"" + text + "\"}}}");
+                "{\"variables\": {" + programmeField + "\"soort\": {\"value\": \"" + kind + "\"}, \"tekst\": {\"value\": \""
+                        + text + "\"}" + extra + "}}");
     }
 }

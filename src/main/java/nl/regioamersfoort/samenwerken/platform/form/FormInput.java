@@ -119,6 +119,11 @@ public final class FormInput {
         return value;
     }
 
+    /** The same check for an optional value that did not come through a form: null when absent or blank. */
+    public static String optionalText(Object raw, String label, int maxLength) {
+        return text(raw, label, maxLength);
+    }
+
     private static String text(Object raw, String label, Integer maxLength) {
         if (raw == null) {
             return null;
