@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with the decision to continue. On the way: a wethouder asking for more on the inventory, a college
  * adoption, local partners named per activity, an activity that did not go ahead, a new activity
  * proposed in month 9, an Amersfoort contribution reaching the stuurgroep's agenda after consent,
- * and a publication refused for want of public consent. Time moves through the calendar; every
+ * and a publication refused until every municipality in the report consented to make its information public. Time moves through the calendar; every
  * timer fires as a job, and no task is born overdue.
  */
 @DemoApplicationTest
@@ -289,8 +289,30 @@ class ProgrammeCycleTest {
                 .contains("Baarn: alleen regionaal gedeeld").doesNotContain("Soest");
         assertThatThrownBy(() -> driver.complete(publication, "projectleider", "openbaarMaken", "ja"))
                 .hasMessage("Openbaar maken kan niet: Amersfoort, Baarn, Bunschoten, Leusden, Woudenberg gaven geen toestemming om de eigen informatie"
-                        + " openbaar te maken (R-02). Kies 'nee': de rapportage blijft regionaal.");
-        driver.complete(publication, "projectleider", "openbaarMaken", "nee");
+                        + " openbaar te maken (R-02). Vraag eerst toestemming, of kies 'nee': de rapportage blijft regionaal.");
+        // So the projectleider asks those five wethouders; Woudenberg's first says no. Soest shared nothing, so is not asked.
+        driver.complete(publication, "projectleider", "openbaarMaken", "toestemming-vragen");
+        List<String> asked = List.of("amersfoort", "baarn", "bunschoten", "leusden", "woudenberg");
+        for (String code : asked) {
+            Task prepare = driver.gateTask(PROGRAMME + "-" + code, "TOESTEMMING_OPENBAARMAKING", "besluit-voorbereiden");
+            assertThat(taskService.getVariable(prepare.getId(), "voorstel").toString()).startsWith("De eindrapportage openbaar maken");
+            driver.decideOn(PROGRAMME + "-" + code, "TOESTEMMING_OPENBAARMAKING", code, code.equals("woudenberg") ? "afwijzen" : "akkoord");
+        }
+        assertThat(driver.tasks(PROGRAMME + "-soest", "besluit-voorbereiden")).isEmpty();
+        Task again = driver.task(PROGRAMME, "eindrapportage-publiceren");
+        assertThat(taskService.getVariableLocal(again.getId(), "toestemmingen").toString())
+                .contains("Baarn: toestemming om openbaar te maken", "Woudenberg: alleen regionaal gedeeld");
+        assertThatThrownBy(() -> driver.complete(again, "projectleider", "openbaarMaken", "ja"))
+                .hasMessageStartingWith("Openbaar maken kan niet: Woudenberg gaf geen toestemming");
+        // Asked once more, Woudenberg's wethouder agrees: now the report is published.
+        driver.complete(again, "projectleider", "openbaarMaken", "toestemming-vragen");
+        driver.decideOn(PROGRAMME + "-woudenberg", "TOESTEMMING_OPENBAARMAKING", "woudenberg", "akkoord");
+        Task last = driver.task(PROGRAMME, "eindrapportage-publiceren");
+        assertThatThrownBy(() -> driver.complete(last, "projectleider", "openbaarMaken", "toestemming-vragen"))
+                .hasMessageContaining("gaf al toestemming");
+        driver.complete(last, "projectleider", "openbaarMaken", "ja");
+        assertThat(jdbc.queryForObject("select count(*) from regional_document where programme_id = ? and kind = 'EINDRAPPORTAGE'"
+                + " and step = 'GEPUBLICEERD'", Integer.class, PROGRAMME)).isEqualTo(1);
         driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "nee", "toelichting", "Evalueren eerst");
         assertThat(programmes.get(PROGRAMME).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
         // Woudenberg finishes later; the period's case closes with its last track.

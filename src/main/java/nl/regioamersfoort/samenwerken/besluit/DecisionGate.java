@@ -81,7 +81,9 @@ public class DecisionGate {
         task.setVariableLocal("onderwerp", decision.getSubject());
         task.setVariableLocal("voorstel", decision.getProposal());
         task.setVariableLocal(COLLEGE_DECISION, Boolean.TRUE.equals(task.getExecution().getVariable(COLLEGE_DECISION)));
-        task.setVariableLocal(CONSENT_REQUEST, decision.getSubjectType().isConsent());
+        // The decider chooses the audience of a consent, except where the question is the audience itself.
+        task.setVariableLocal(CONSENT_REQUEST, decision.getSubjectType().isConsent()
+                && decision.getSubjectType() != SubjectType.TOESTEMMING_OPENBAARMAKING);
     }
 
     /**
@@ -124,7 +126,8 @@ public class DecisionGate {
         // Checked whatever the decision: the form shows the field for a consent only.
         String reach = input.offers(AUDIENCE) ? input.choice(AUDIENCE) : null;
         if (outcome == Outcome.AKKOORD && decision.getSubjectType().isConsent()) {
-            Consent consent = consents.save(new Consent(decision, "openbaar".equals(reach) ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
+            boolean toPublic = "openbaar".equals(reach) || decision.getSubjectType() == SubjectType.TOESTEMMING_OPENBAARMAKING;
+            Consent consent = consents.save(new Consent(decision, toPublic ? Consent.Audience.OPENBAAR : Consent.Audience.REGIONAAL));
             events.publishEvent(new ConsentGiven(consent.getProgrammeId(), consent.getMunicipalityCode(), consent.getSubjectType()));
         }
         input.consumed("uitkomst", "motivering", "collegebesluitDatum", "collegebesluitNummer", AUDIENCE);

@@ -18,6 +18,11 @@ public enum SubjectType {
     ACTIVITEITENGELD,
     /** A success, disappointment or experience any participating municipality shares with the region. */
     TOESTEMMING_INBRENG,
+    /**
+     * R-02's public half, asked afterwards: the municipality's information in the final report (all it
+     * shared regionally) may be made public. Its audience is public by what it asks.
+     */
+    TOESTEMMING_OPENBAARMAKING,
     /** The municipality leaves the programme: its own explicit decision, never a side effect of a "no". */
     DEELNAME_BEEINDIGEN;
 

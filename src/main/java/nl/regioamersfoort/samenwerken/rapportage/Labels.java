@@ -42,6 +42,7 @@ final class Labels {
             case ACTIVITEITENGELD -> "Activiteitengeld";
             case DEELNAME_BEEINDIGEN -> "Deelname beëindigen";
             case TOESTEMMING_INBRENG -> "Inbreng voor de regio delen";
+            case TOESTEMMING_OPENBAARMAKING -> "Eindrapportage openbaar maken";
         };
     }
 

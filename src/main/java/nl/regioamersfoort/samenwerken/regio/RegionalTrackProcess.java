@@ -256,15 +256,21 @@ public class RegionalTrackProcess {
         FormInput form = FormInput.of(task);
         String choice = form.choice("openbaarMaken");
         form.consumed("openbaarMaken");
+        // Version 3 of the programme has no gateway after this task; the variable is read by version 4's only.
+        task.getExecution().setVariable("publicatieKeuze", choice);
+        String programmeId = programmeId(task);
+        List<String> regionalOnly = withoutPublicConsent(programmeId).stream().map(this::name).toList();
+        if ("toestemming-vragen".equals(choice) && regionalOnly.isEmpty()) {
+            throw FormInput.invalid("Elke gemeente waarvan informatie in de rapportage staat, gaf al toestemming om die openbaar te maken:"
+                    + " kies 'ja' of 'nee'.");
+        }
         if (!"ja".equals(choice)) {
             return;
         }
-        String programmeId = programmeId(task);
-        List<String> regionalOnly = consentsByMunicipality(programmeId).entrySet().stream().filter(e -> !isPublic(e.getValue()))
-                .map(e -> name(e.getKey())).toList();
         if (!regionalOnly.isEmpty()) {
             throw FormInput.invalid("Openbaar maken kan niet: " + String.join(", ", regionalOnly) + (regionalOnly.size() == 1 ? " gaf" : " gaven")
-                    + " geen toestemming om de eigen informatie openbaar te maken (R-02). Kies 'nee': de rapportage blijft regionaal.");
+                    + " geen toestemming om de eigen informatie openbaar te maken (R-02). Vraag eerst toestemming, of kies 'nee':"
+                    + " de rapportage blijft regionaal.");
         }
         documents.save(new RegionalDocument(programmeId, FINAL_REPORT, RegionalDocument.PUBLISHED, latest(task, FINAL_REPORT, RegionalDocument.WRITTEN),
                 CurrentUser.of(task), EngineClock.now()));
@@ -275,8 +281,34 @@ public class RegionalTrackProcess {
                 .collect(Collectors.groupingBy(Consent::getMunicipalityCode, TreeMap::new, Collectors.toList()));
     }
 
+    /** The municipalities whose information is in the final report without their consent to make it public. */
+    public List<String> withoutPublicConsent(String programmeId) {
+        return consentsByMunicipality(programmeId).entrySet().stream().filter(e -> !isPublic(e.getValue())).map(Map.Entry::getKey).toList();
+    }
+
+    /** The subject of the wethouder's gate "Toestemming vragen om de eigen informatie openbaar te maken". */
+    public String publicationSubject(String municipalityCode) {
+        return "Eindrapportage openbaar maken: de informatie van " + name(municipalityCode);
+    }
+
+    /** The draft proposal of that gate: what the municipality shared regionally, and would make public. */
+    public String publicationProposal(String programmeId, String municipalityCode) {
+        List<Consent> shared = consentsByMunicipality(programmeId).getOrDefault(municipalityCode, List.of());
+        return "De eindrapportage openbaar maken (gepubliceerd en op de webpagina), met wat " + name(municipalityCode)
+                + " regionaal deelde:\n" + shared.stream().filter(c -> c.getAudience() != Consent.Audience.OPENBAAR)
+                        .map(c -> "- " + abbreviated(c.getSharedText())).limit(10).collect(Collectors.joining("\n"));
+    }
+
+    /** A line of the proposal: the proposal form takes 4,000 characters, and the wethouder reads the whole text in the case file. */
+    private static String abbreviated(String text) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
+    }
+
+    /** All it shared may be public: each consent said so, or the wethouder agreed afterwards to make the report's information public. */
     private static boolean isPublic(List<Consent> consents) {
-        return consents.stream().allMatch(c -> c.getAudience() == Consent.Audience.OPENBAAR);
+        return consents.stream().anyMatch(c -> c.getSubjectType() == SubjectType.TOESTEMMING_OPENBAARMAKING)
+                || consents.stream().allMatch(c -> c.getAudience() == Consent.Audience.OPENBAAR);
     }
 
     private String latest(DelegateTask task, String kind, String step) {
