@@ -16,6 +16,7 @@ import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,6 +48,8 @@ class ProgrammeBranchesTest {
     Decisions decisions;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -188,10 +191,17 @@ class ProgrammeBranchesTest {
 
     @Test
     void afterTheElectionsTheBosdSendsChosenPlansBackForAdjustment() {
-        String programme = start(2034, LocalDate.of(2034, 9, 1), "baarn", "soest", "leusden");
+        String programme = start(2034, LocalDate.of(2034, 9, 1), "baarn", "soest", "leusden", "woudenberg");
         String baarn = programme + "-baarn";
+        String woudenberg = programme + "-woudenberg";
         toExecution(programme, "baarn");
         toExecution(programme, "soest");
+        // Woudenberg's plan is adopted and carried out; its wethouder has not yet answered whether it may be shared.
+        driver.complete(woudenberg, "inventarisatie-opstellen", "ambtenaar.woudenberg", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
+        driver.discuss(woudenberg, "woudenberg", "verder");
+        driver.complete(woudenberg, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Plan", "activiteiten", "Voorlichting");
+        driver.discussAndAdoptPlan(woudenberg, "woudenberg");
+        driver.gateTask(woudenberg, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden");
         // Baarn's wethouder approved "Voorlichting" already; "Gesprek" still waits. Leusden is still writing its inventory.
         driver.complete(named(driver.tasks(baarn, "besluit-voorbereiden"), "Voorbereiden: Voorlichting"), "ambtenaar.baarn", "voorstel", "Graag");
         driver.complete(driver.task(baarn, "besluit-nemen"), "wethouder.baarn", "uitkomst", "akkoord", "motivering", "Goed");
@@ -201,7 +211,7 @@ class ProgrammeBranchesTest {
         driver.travelTo("2034-09-01T10:00:00");
         driver.complete(programme, "terugkoppeling-voorbereiden", "stuurgroep", "advies", "Baarn bijsturen");
         driver.complete(programme, "koers-kiezen", "bosd", "koers", "bijsturen", "toelichting", "Nieuwe wethouder in Baarn",
-                "bijsturenGemeenten", List.of("baarn", "leusden"));
+                "bijsturenGemeenten", List.of("baarn", "leusden", "woudenberg"));
 
         assertThat(track(baarn)).isWaitingAt("maatwerkplan-opstellen");
         assertThat(driver.tasks(baarn, "besluit-voorbereiden")).isEmpty();
@@ -221,6 +231,21 @@ class ProgrammeBranchesTest {
         assertThat(driver.tasks(baarn, "besluit-voorbereiden")).extracting(Task::getName)
                 .containsExactlyInAnyOrder("Voorbereiden: Gesprek", "Voorbereiden: Buurtfeest");
         driver.complete(driver.task(baarn, "activiteit-uitvoeren"), "ambtenaar.baarn", "resultaat", "Goed bezocht");
+
+        // Woudenberg's open request to share the old plan lapsed with it; the revised plan gets one request of its own.
+        assertThat(track(woudenberg)).isWaitingAt("maatwerkplan-opstellen");
+        // The request to share the inventory, which bijsturen does not touch, is still open.
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("wethouder-besluit").processInstanceBusinessKey(woudenberg)
+                .list()).extracting(gate -> runtimeService.getVariable(gate.getId(), "onderwerpType")).containsExactly("TOESTEMMING_INVENTARISATIE");
+        assertThat(historyService.createHistoricActivityInstanceQuery().activityId("toestemming-maatwerkplan-vervallen")
+                .processInstanceId(track(woudenberg).getId()).count()).isEqualTo(1);
+        driver.complete(woudenberg, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Herzien plan",
+                "activiteiten", "Voorlichting");
+        driver.discussAndAdoptPlan(woudenberg, "woudenberg");
+        assertThat(taskService.getVariable(driver.gateTask(woudenberg, "TOESTEMMING_MAATWERKPLAN", "besluit-voorbereiden").getId(),
+                "voorstel").toString()).contains("Herzien plan");
+        driver.decideOn(woudenberg, "TOESTEMMING_MAATWERKPLAN", "woudenberg", "akkoord");
+        assertThat(track(woudenberg)).isWaitingAt("activiteit-besluit", "einde-looptijd");
         assertThat(jdbc.queryForObject("select status from local_activity where track_id = ? and title = 'Voorlichting'", String.class, baarn))
                 .isEqualTo("UITGEVOERD");
     }

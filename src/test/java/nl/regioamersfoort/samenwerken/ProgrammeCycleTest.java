@@ -35,12 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The 2022-2023 calendar of seed 000 §6 replayed for the six municipalities of October 2021, through
  * the real models: five local tracks (Amersfoort takes part regionally only), the regional track
- * with its meetings, the feedback moment after the elections of March 2022, and the final report
- * with the decision to continue. On the way: a wethouder asking for more on the inventory, a college
- * adoption, local partners named per activity, an activity that did not go ahead, a new activity
- * proposed in month 9, an Amersfoort contribution reaching the stuurgroep's agenda after consent,
- * and a publication refused until every municipality in the report consented to make its information public. Time moves through the calendar; every
- * timer fires as a job, and no task is born overdue.
+ * with its meetings, the feedback moment after the elections of March 2022, the final report and
+ * the decision to continue, into the next period that Eemnes and Nijkerk join in 2024. On the way:
+ * a wethouder asking for more on the inventory, a college adoption, local partners named per
+ * activity, an activity that did not go ahead, a new activity proposed in month 9, an Amersfoort
+ * contribution reaching the stuurgroep's agenda after consent, and a publication refused until every
+ * municipality in the report consented to make its information public. Time moves through the
+ * calendar; every timer fires as a job, and no task is born overdue.
  */
 @DemoApplicationTest
 class ProgrammeCycleTest {
@@ -313,8 +314,20 @@ class ProgrammeCycleTest {
         driver.complete(last, "projectleider", "openbaarMaken", "ja");
         assertThat(jdbc.queryForObject("select count(*) from regional_document where programme_id = ? and kind = 'EINDRAPPORTAGE'"
                 + " and step = 'GEPUBLICEERD'", Integer.class, PROGRAMME)).isEqualTo(1);
-        driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "nee", "toelichting", "Evalueren eerst");
+        // The BOSD continues, and says what the next period gets; Eemnes and Nijkerk, members from 2024, join it (seed 000 fn 1).
+        driver.complete(PROGRAMME, "voortzetting-besluiten", "bosd", "voortzetten", "ja", "toelichting", "Door, met Eemnes en Nijkerk",
+                "budgetPerJaar", "50.000", "activiteitengeldPerGemeente", "3.000", "adviesurenPerJaar", "400");
         assertThat(programmes.get(PROGRAMME).getStatus()).isEqualTo(ProgrammeStatus.AFGEROND);
+        Programme next = programmes.get("inclusie-2024-2025");
+        assertThat(next.getPreviousProgrammeId()).isEqualTo(PROGRAMME);
+        assertThat(next.getParticipants()).extracting(p -> p.getMunicipalityCode())
+                .containsExactlyInAnyOrder("amersfoort", "baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
+        for (String joining : List.of("eemnes", "nijkerk")) {
+            Task inventory = driver.task("inclusie-2024-2025-" + joining, "inventarisatie-opstellen");
+            assertThat(inventory.getDueDate()).isEqualTo(ProcessDriver.at("2024-04-30T17:00:00"));
+            assertThat(taskService.getIdentityLinksForTask(inventory.getId())).extracting(link -> link.getGroupId())
+                    .containsExactlyInAnyOrder("adviseur", "beleidsambtenaar-" + joining);
+        }
         // Woudenberg finishes later; the period's case closes with its last track.
         assertThat(main).isNotEnded();
         driver.complete(PROGRAMME + "-woudenberg", "slotevaluatie-opstellen", "adviseur", "evaluatie", "Slotevaluatie woudenberg");

@@ -216,7 +216,8 @@ public class ProgrammeProcess {
             boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(trackKey)
                     .messageEventSubscriptionName(MESSAGE_PLAN_ADJUSTMENT).count() > 0;
             if (waiting) {
-                runtimeService.createMessageCorrelation(MESSAGE_PLAN_ADJUSTMENT).processInstanceBusinessKey(trackKey).correlate();
+                // All: the execution goes back to the plan, and (model version 4) an open request to share the old plan lapses.
+                runtimeService.createMessageCorrelation(MESSAGE_PLAN_ADJUSTMENT).processInstanceBusinessKey(trackKey).correlateAll();
             } else {
                 // Not yet in execution: the plan is still being written or discussed; its people hear what the BOSD asked.
                 Object reason = execution.getVariable("toelichting");
