@@ -22,6 +22,7 @@ import nl.regioamersfoort.samenwerken.regio.RegionalDocuments;
 import nl.regioamersfoort.samenwerken.regio.RegionalTrackProcess;
 import nl.regioamersfoort.samenwerken.traject.LocalTrack;
 import nl.regioamersfoort.samenwerken.traject.LocalTracks;
+import nl.regioamersfoort.samenwerken.traject.Phase;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -84,7 +85,12 @@ class CaseFiles {
 
     record LocalCase(String trackId, String programmeId, String programmeName, String municipality, String phase,
             String localSituation, String nextStep, String planSummary, List<Step> steps, List<DecisionLine> decisions,
-            List<ConsentLine> consents, List<DiscussionLine> discussions, List<TalkLine> talks, List<MailLine> mails) {
+            List<ConsentLine> consents, List<DiscussionLine> discussions, List<TalkLine> talks, List<MailLine> mails,
+            List<ActivityLine> activities, boolean mayPropose) {
+    }
+
+    /** An activity of the plan, or proposed during execution, with where it stands. */
+    record ActivityLine(String title, String partners, String status, String result) {
     }
 
     record RegionalCase(String programmeId, String programmeName, List<String> meetings, List<Step> steps, List<DocumentLine> documents,
@@ -93,10 +99,10 @@ class CaseFiles {
 
     /** A local track, for a viewer who sees its municipality in full; empty when there is none or it is not theirs. */
     Optional<LocalCase> local(String trackId, Viewer viewer) {
-        return tracks.byId(trackId).filter(track -> viewer.seesInFull(track.getMunicipalityCode())).map(this::local);
+        return tracks.byId(trackId).filter(track -> viewer.seesInFull(track.getMunicipalityCode())).map(track -> local(track, viewer));
     }
 
-    private LocalCase local(LocalTrack track) {
+    private LocalCase local(LocalTrack track, Viewer viewer) {
         Programme programme = programmes.get(track.getProgrammeId());
         List<HistoricTaskInstance> history = tasks(historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(track.getId())
@@ -120,7 +126,11 @@ class CaseFiles {
                 .toList();
         return new LocalCase(track.getId(), programme.getId(), programme.getName(), name(track.getMunicipalityCode()),
                 Labels.phase(track.getPhase()), track.getLocalSituation(), track.getNextStep(), track.getPlanSummary(), steps(history),
-                decisionLines, consentLines, discussionLines, talkLines, mails(history));
+                decisionLines, consentLines, discussionLines, talkLines, mails(history),
+                tracks.activities(track.getId()).stream().map(a -> new ActivityLine(a.getTitle(), a.getPartners(), Labels.activityStatus(a.getStatus()),
+                        a.getResult())).toList(),
+                // Who may propose is the beleidsambtenaar of the municipality, while the plan is carried out (the API checks it again).
+                track.getPhase() == Phase.UITVOERING && viewer.groups().contains("beleidsambtenaar-" + track.getMunicipalityCode()));
     }
 
     /** The regional track: shared with everyone who takes part; local texts on it are consented ones only (the agenda). */

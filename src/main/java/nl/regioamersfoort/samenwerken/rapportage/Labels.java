@@ -9,6 +9,7 @@ import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.traject.Discussion;
+import nl.regioamersfoort.samenwerken.traject.ActivityStatus;
 import nl.regioamersfoort.samenwerken.traject.Phase;
 
 /** The Dutch words the dashboard and the reports use for the domain's values. */
@@ -26,6 +27,17 @@ final class Labels {
             case SLOTEVALUATIE -> "Slotevaluatie";
             case AFGEROND -> "Afgerond";
             case GESTOPT -> "Gestopt";
+        };
+    }
+
+    static String activityStatus(ActivityStatus status) {
+        return switch (status) {
+            case VOORGESTELD -> "Bij de wethouder";
+            case GOEDGEKEURD -> "Goedgekeurd, in uitvoering";
+            case AFGEWEZEN -> "Afgewezen";
+            case UITGEVOERD -> "Uitgevoerd";
+            case NIET_DOORGEGAAN -> "Niet doorgegaan";
+            case VERVALLEN -> "Vervallen";
         };
     }
 
