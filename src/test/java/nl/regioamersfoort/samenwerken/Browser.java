@@ -45,6 +45,11 @@ public final class Browser implements AutoCloseable {
      * SAMENWERKEN_BROWSER_TESTS=required (set by .ci/run, which installs them): then it fails.
      */
     public static Browser open(int port) {
+        return open(port, "nl-NL");
+    }
+
+    /** A browser that asks for this language first (a BCP 47 tag, "en-US"): the webapps may pick theirs from it. */
+    public static Browser open(int port, String language) {
         boolean installed = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
         if (!installed && "required".equals(System.getenv("SAMENWERKEN_BROWSER_TESTS"))) {
             throw new AssertionError("SAMENWERKEN_BROWSER_TESTS=required, but " + CHROMIUM + " or " + CHROMEDRIVER
@@ -54,12 +59,12 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1400", "--lang=nl-NL");
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1400", "--lang=" + language);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        // A Dutch civil servant's browser: the webapps pick their language from it.
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nl-NL,nl"));
+        // By default a Dutch civil servant's browser.
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language + "," + language.split("-")[0]));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);

@@ -1,9 +1,9 @@
 // Samenwerken's configuration of Tasklist (replaces the webapp's own config.js).
 export default {
   app: {name: 'Samenwerken', vendor: 'Regio Amersfoort'},
-  customScripts: ['../samenwerken/login-page', '../samenwerken/dutch-date-picker'],
-  // Dutch first: a browser that asks for Dutch, or for a language we do not offer, gets locales/nl.json.
-  locales: {availableLocales: ['nl', 'en'], fallbackLocale: 'nl'},
+  customScripts: ['../samenwerken/login-page', '../samenwerken/dutch-date-picker', '../samenwerken/form-messages'],
+  // Dutch whatever the browser asks for: every person here works in Dutch, and so do the forms.
+  locales: {availableLocales: ['nl'], fallbackLocale: 'nl'},
   // Moment.js formats; locales/nl.json makes L "DD-MM-YYYY" and LL..LLLL Dutch with month names.
   dateFormat: {monthName: 'MMMM', day: 'DD', abbr: 'lll', normal: 'LLL', long: 'LLLL', short: 'LL'},
   disableWelcomeMessage: true,

@@ -2,7 +2,7 @@
 export default {
   app: {name: 'Samenwerken', vendor: 'Regio Amersfoort'},
   customScripts: ['../samenwerken/login-page'],
-  // Dutch first: a browser that asks for Dutch, or for a language we do not offer, gets locales/nl.json.
-  locales: {availableLocales: ['nl', 'en'], fallbackLocale: 'nl'},
+  // Dutch whatever the browser asks for: every person here works in Dutch, and so do the forms.
+  locales: {availableLocales: ['nl'], fallbackLocale: 'nl'},
   disableWelcomeMessage: true
 };
