@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.regioamersfoort.samenwerken.Browser;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
+import nl.regioamersfoort.samenwerken.Http;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -18,6 +21,8 @@ class TasklistFitsItsUsersBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void anEnglishBrowserGetsDutchTasklistWithoutBannerOrCreateTask() {
@@ -39,5 +44,9 @@ class TasklistFitsItsUsersBrowserTest {
             browser.screenshot("tasklist-engelse-browser");
             assertThat(browser.pageText()).doesNotContain("Field is required");
         }
+        // Hidden, and refused too: a task of one's own is not created through the REST door either.
+        assertThat(Http.basic(port, "ambtenaar.baarn", "demo").post("/engine-rest/task/create", "application/json",
+                "{\"name\": \"Eigen taak\"}").statusCode()).isEqualTo(403);
+        assertThat(engine.getTaskService().createTaskQuery().taskName("Eigen taak").count()).isZero();
     }
 }
