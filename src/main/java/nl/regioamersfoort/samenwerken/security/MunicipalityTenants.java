@@ -20,9 +20,9 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -45,7 +45,8 @@ import org.springframework.stereotype.Component;
  * grants per process definition ({@link IdentitySetup}).
  * <p>
  * A local instance must belong to exactly one municipality: a called instance takes its caller's
- * tenant, a started one that of its variable {@code gemeente}; its business key must be exactly
+ * tenant, a started one that of its variable {@code gemeente}, or, when a person starts it without one, that of
+ * the municipality whose beleidsambtenaar they are; its business key must be exactly
  * {@code <programmaId>-<gemeente>} (or still blank, as Tasklist's start dialog leaves it, for the
  * process to fill in). A local instance that does not is refused at its start, rather than run
  * without a tenant, which every municipality could read, or under another municipality's key.
@@ -75,9 +76,12 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 if (localProcesses.contains(processDefinition.getKey())) {
-                    // First: the model's own start listeners find the starter's municipality set.
+                    // Before the model's own start listeners, which then find the starter's municipality set;
+                    // the check after them, once they gave the case its key.
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
-                            (ExecutionListener) MunicipalityTenants::requireOneMunicipality, 0);
+                            (ExecutionListener) MunicipalityTenants::takeStartersMunicipality, 0);
+                    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START,
+                            (ExecutionListener) MunicipalityTenants::requireOneMunicipality);
                 }
             }
         });
@@ -140,29 +144,30 @@ class MunicipalityTenants extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * Checked when the instance starts, once its variables are there (a call's input mapping has run by
-     * then). A start that names no municipality (Tasklist's start forms ask none) is the starter's own:
-     * the provider took the tenant from the starter's groups, and it becomes the variable {@code gemeente}.
-     * Its programme the process then fills in, with its case key (Programmes.claimStartersCase).
+     * A start that names no municipality (Tasklist's start forms ask none) is the starter's own: the
+     * provider took the tenant from the starter's groups, and it becomes the variable {@code gemeente}.
+     * Its programme and case key the process then fills in (Programmes.claimStartersCase).
      */
+    private static void takeStartersMunicipality(DelegateExecution execution) {
+        Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (execution.getVariable("gemeente") != null || starter == null) {
+            return;
+        }
+        if (execution.getTenantId() == null) {
+            throw startersMunicipalityUnknown(starter);
+        }
+        execution.setVariable("gemeente", execution.getTenantId());
+    }
+
+    /** Checked when the instance starts, once its variables are there (a call's input mapping has run by then). */
     private static void requireOneMunicipality(DelegateExecution execution) {
         String tenant = execution.getTenantId();
-        String businessKey = execution.getProcessBusinessKey();
-        boolean blankKey = businessKey == null || businessKey.isBlank();
-        Authentication starter = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        boolean starters = execution.getVariable("gemeente") == null && starter != null;
-        if (starters) {
-            if (tenant == null) {
-                throw startersMunicipalityUnknown(starter);
-            }
-            execution.setVariable("gemeente", tenant);
-        }
         String code = execution.getVariable("gemeente") instanceof String value ? value : null;
         String programmeId = execution.getVariable("programmaId") instanceof String value ? value : null;
-        // A blank key is the start dialog's, and a starter's case is checked against its programme when that is known:
-        // the process gives the case its key itself, or refuses it in Dutch (Programmes.claimCaseKey).
-        boolean keyFits = blankKey || starters || (programmeId + "-" + code).equals(businessKey);
-        if (tenant == null || !tenant.equals(code) || (programmeId == null && !blankKey && !starters) || !keyFits) {
+        String businessKey = execution.getProcessBusinessKey();
+        // A blank key is the start dialog's: the process gives the case its key itself (ActivityMoney).
+        boolean keyFits = businessKey == null || businessKey.isBlank() || (programmeId + "-" + code).equals(businessKey);
+        if (tenant == null || !tenant.equals(code) || programmeId == null || !keyFits) {
             throw new ProcessEngineException("Refused to start a local process instance of '" + execution.getProcessDefinitionId()
                     + "' that does not belong to exactly one municipality: tenant '" + tenant + "', variable gemeente '" + code
                     + "', programme '" + programmeId + "', business key '" + businessKey + "' (expected <programmaId>-<gemeente>)");

@@ -314,8 +314,8 @@ class MoneyBookingGuardTest {
                     .setVariables(application("baarn", "750")).startBeforeActivity(activity).execute())
                     .as(activity).isInstanceOf(InvalidInputException.class);
         }
-        // Through the start form over REST, as a beleidsambtenaar of Baarn would.
-        String form = "{\"variables\": {\"programmaId\": {\"value\": \"" + programme + "\"}, \"gemeente\": {\"value\": \"baarn\"},"
+        // Through the start form over REST, as a beleidsambtenaar of Baarn would (the form asks no municipality: Baarn is hers).
+        String form = "{\"variables\": {\"programmaId\": {\"value\": \"" + programme + "\"},"
                 + " \"activiteit\": {\"value\": \"Voorlichting\"}, \"doelgroepen\": {\"value\": \"[\\\"LHBTI\\\"]\", \"type\": \"Json\"},"
                 + " \"zichtbaarheid\": {\"value\": \"In de krant\"}, \"bedrag\": {\"value\": \"250,00\"}},"
                 + " \"businessKey\": \"" + programme + "-leusden\"}";
