@@ -52,6 +52,7 @@ class DashboardController {
         model.addAttribute("user", viewer.userId());
         model.addAttribute("today", Labels.day(EngineClock.today()));
         model.addAttribute("overviews", dashboard.overviews(viewer));
+        model.addAttribute("adviser", viewer.groups().contains("adviseur"));
         return "dashboard/overzicht";
     }
 
