@@ -56,6 +56,12 @@ class DashboardController {
         return "dashboard/overzicht";
     }
 
+    /** A newcomer's walk through one cycle, with links to where each step is done. */
+    @GetMapping("/zo-werkt-het")
+    String howItWorks() {
+        return "dashboard/zo-werkt-het";
+    }
+
     /** A local track's case file; 404 alike for a track that does not exist and one the viewer may not see. */
     @GetMapping("/traject/{trackId}")
     ModelAndView localCase(@PathVariable String trackId, Authentication authentication) {

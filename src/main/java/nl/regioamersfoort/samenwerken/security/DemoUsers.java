@@ -3,6 +3,8 @@ package nl.regioamersfoort.samenwerken.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -39,9 +41,11 @@ class DemoUsers {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final IdentityService identityService;
+    private final Municipalities municipalities;
 
-    DemoUsers(IdentityService identityService) {
+    DemoUsers(IdentityService identityService, Municipalities municipalities) {
         this.identityService = identityService;
+        this.municipalities = municipalities;
     }
 
     void create() {
@@ -84,5 +88,29 @@ class DemoUsers {
     }
 
     record DemoUser(String id, String firstName, String lastName, String... groups) {
+    }
+
+    /** A demo person on the demo's login page: who, and their role in words. */
+    record Persona(String id, String name, String role) {
+    }
+
+    /** Everyone, with the role a newcomer reads: "Wethouder Baarn", "Projectleider van het programma". */
+    List<Persona> personas() {
+        return USERS.stream().map(user -> new Persona(user.id(), user.firstName() + " " + user.lastName(), role(user.id()))).toList();
+    }
+
+    private String role(String id) {
+        return switch (id) {
+            case "projectleider" -> "Projectleider van het programma";
+            case "adviseur" -> "Adviseur: ondersteunt de gemeenten";
+            case "beheer" -> "Functioneel beheer";
+            case "stuurgroep" -> "Lid van de stuurgroep Sociaal Domein";
+            case "bosd" -> "Lid van het BOSD";
+            default -> {
+                String code = id.substring(id.indexOf('.') + 1);
+                String municipality = municipalities.byCode(code).map(Municipality::getName).orElse(code);
+                yield (id.startsWith("wethouder.") ? "Wethouder " : "Beleidsambtenaar ") + municipality;
+            }
+        };
     }
 }

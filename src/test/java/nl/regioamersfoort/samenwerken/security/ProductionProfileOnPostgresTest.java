@@ -57,6 +57,9 @@ class ProductionProfileOnPostgresTest {
                 .extracting(g -> g.getId()).contains("camunda-admin", "beheer");
         // The groups are part of the system, not of the demo.
         assertThat(identityService.createGroupQuery().groupId("wethouder-nijkerk").count()).isOne();
+        // Nor does the login page offer to log in as one.
+        String login = Http.anonymous(port).get("/login").body();
+        assertThat(login).contains("Gebruikersnaam").doesNotContain("Demo: inloggen als", "data-persoon");
     }
 
     @Test
