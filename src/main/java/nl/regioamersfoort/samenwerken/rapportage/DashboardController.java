@@ -3,9 +3,11 @@ package nl.regioamersfoort.samenwerken.rapportage;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.pdf.PdfDocuments;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.DemoTime;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -39,7 +41,10 @@ class DashboardController {
     private static final String REPORT = "dashboard/rapport";
     private final SpringTemplateEngine pdfTemplates = PdfDocuments.templateEngine("templates/");
 
-    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports, Programmes programmes) {
+    private final Optional<DemoTime> demoTime;
+    DashboardController(Dashboard dashboard, CaseFiles caseFiles, ProgressReports reports, Programmes programmes,
+            Optional<DemoTime> demoTime) {
+        this.demoTime = demoTime;
         this.programmes = programmes;
         this.dashboard = dashboard;
         this.caseFiles = caseFiles;
@@ -53,6 +58,8 @@ class DashboardController {
         model.addAttribute("today", Labels.day(EngineClock.today()));
         model.addAttribute("overviews", dashboard.overviews(viewer));
         model.addAttribute("adviser", viewer.groups().contains("adviseur"));
+        // In the demo, beheer moves its time from here.
+        model.addAttribute("demoTime", demoTime.isPresent() && viewer.groups().contains("beheer"));
         return "dashboard/overzicht";
     }
 

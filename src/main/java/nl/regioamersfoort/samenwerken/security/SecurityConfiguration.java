@@ -123,6 +123,10 @@ class SecurityConfiguration {
                         // The webapps' own login form checks passwords past LoginThrottle; people log in on /login.
                         .requestMatchers(antMatcher("/camunda/api/admin/auth/user/*/login/**")).denyAll()
                         .requestMatchers(antMatcher("/outbox")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
+                        // The demo's time is beheer's (the page exists in the demo profile only).
+                        .requestMatchers(antMatcher("/demo/**")).hasAuthority(Roles.BEHEER)
+                        // The adviser's page to book hours (checked again in the page).
+                        .requestMatchers(antMatcher("/dashboard/programma/*/uren")).hasAuthority(Roles.ADVISEUR)
                         .requestMatchers(EngineDoors.administration(EngineDoors.WEBAPP_ENGINE)).hasAnyAuthority(ADMINISTRATORS)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()
                         .anyRequest().authenticated())

@@ -1,7 +1,7 @@
 package nl.regioamersfoort.samenwerken.platform.mail;
 
 import java.util.Optional;
-import nl.regioamersfoort.samenwerken.platform.time.DemoClock;
+import nl.regioamersfoort.samenwerken.platform.time.DemoTime;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,18 +12,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OutboxController {
 
     private final Outbox outbox;
-    private final Optional<DemoClock> demoClock;
+    private final Optional<DemoTime> demoTime;
 
-    OutboxController(Outbox outbox, Optional<DemoClock> demoClock) {
+    OutboxController(Outbox outbox, Optional<DemoTime> demoTime) {
         this.outbox = outbox;
-        this.demoClock = demoClock;
+        this.demoTime = demoTime;
     }
 
     @GetMapping("/outbox")
     String outbox(Model model) {
         model.addAttribute("mails", outbox.latest(500));
         model.addAttribute("nu", EngineClock.now());
-        model.addAttribute("demoDatum", demoClock.flatMap(DemoClock::demoDate).orElse(null));
+        // In the demo, the demo's time as it runs now.
+        model.addAttribute("demoDatum", demoTime.filter(DemoTime::isSet).map(time -> EngineClock.now()).orElse(null));
         return "outbox";
     }
 }

@@ -2,11 +2,7 @@ package nl.regioamersfoort.samenwerken.platform.time;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.Map;
-import java.util.Optional;
-import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,20 +13,25 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Demo only: a new user cannot wait two years to see the cycle move. Sets the engine's clock
- * (Camunda's ClockUtil), so the job executor fires timers, reminders and escalations as it would
- * on that day. Outside the demo profile this endpoint does not exist.
+ * Demo only: a new user cannot wait two years to see the cycle move. Moves the demo's time
+ * ({@link DemoTime}), which then runs on from that moment, so the job executor fires timers,
+ * reminders and escalations as it would on those days. Outside the demo profile this endpoint does
+ * not exist; beheer also moves the time from the dashboard ({@link DemoTimePage}).
  */
 @RestController
 @Profile("demo")
 @RequestMapping("/api/demo/klok")
 public class DemoClock {
 
-    private volatile LocalDateTime demoDate;
+    private final DemoTime demoTime;
+
+    DemoClock(DemoTime demoTime) {
+        this.demoTime = demoTime;
+    }
 
     @GetMapping
     Map<String, Object> show() {
-        return Map.of("datum", EngineClock.now().toString(), "demo", demoDate != null);
+        return Map.of("datum", EngineClock.now().toString(), "demo", demoTime.isSet());
     }
 
     @PostMapping
@@ -46,20 +47,14 @@ public class DemoClock {
         if (date.getYear() < 2000 || date.getYear() > 2100) {
             return ResponseEntity.badRequest().body(Map.of("melding", "Kies een datum tussen 2000 en 2100."));
         }
-        ClockUtil.setCurrentTime(Date.from(date.atZone(EngineClock.ZONE).toInstant()));
-        demoDate = date;
+        demoTime.moveTo(date);
         return ResponseEntity.ok(show());
     }
 
     @DeleteMapping
     Map<String, Object> reset() {
-        ClockUtil.reset();
-        demoDate = null;
+        demoTime.reset();
         return show();
-    }
-
-    public Optional<LocalDateTime> demoDate() {
-        return Optional.ofNullable(demoDate);
     }
 
     /** The date is read as text here, so a wrong one gets this endpoint's own example in the answer. */
