@@ -1,5 +1,10 @@
 package nl.regioamersfoort.samenwerken;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -119,6 +124,18 @@ public final class Browser implements AutoCloseable {
     public java.util.List<String> refusedByContentSecurityPolicy() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to")).toList();
+    }
+
+    /** axe-core on the page as it is now: no serious or critical finding (WCAG AA: contrast, names, landmarks). */
+    public void assertAccessible(String page) {
+        Results results = new AxeBuilder().analyze(driver);
+        assertThat(results.getViolations()).as("axe-core on %s", page)
+                .filteredOn(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .extracting(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " "
+                        + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                .isEmpty();
+        assertThat(results.getPasses()).extracting(Rule::getId)
+                .as("axe-core ran on %s", page).contains("html-has-lang");
     }
 
     public String pageText() {
