@@ -72,12 +72,14 @@ public final class AppNode implements AutoCloseable {
     /**
      * Samenwerken as the demo run (demo people, mail to the outbox) on the given PostgreSQL
      * database, on a free port, with the job executor on: the test profile, which switches it off,
-     * is not active in a node.
+     * is not active in a node. The demo starts empty: the seeded programme would move the node's
+     * clock to its own demo date, and the tests work on today's.
      */
     public static AppNode samenwerken(String name, String jdbcUrl) {
         return new AppNode(name, SamenwerkenApplication.class.getName())
                 .jvm("-Xmx512m")
                 .with("spring.profiles.active", "demo")
+                .with("samenwerken.demo.programma-in-gang", "false")
                 .with("spring.datasource.url", jdbcUrl)
                 .with("spring.datasource.username", "postgres")
                 .with("spring.datasource.password", "")
