@@ -2,12 +2,8 @@ package nl.regioamersfoort.samenwerken.budget;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.regioamersfoort.samenwerken.programma.Programmes;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,41 +26,28 @@ class BudgetController {
     private final AdviserHours adviserHours;
     private final YearlyAccounts yearlyAccounts;
     private final YearlyAccountDocuments documents;
-    private final RuntimeService runtimeService;
+    private final ActivityMoneyApplications applications;
 
     BudgetController(ActivityMoney activityMoney, AdviserHours adviserHours, YearlyAccounts yearlyAccounts,
-            YearlyAccountDocuments documents, RuntimeService runtimeService) {
+            YearlyAccountDocuments documents, ActivityMoneyApplications applications) {
         this.activityMoney = activityMoney;
         this.adviserHours = adviserHours;
         this.yearlyAccounts = yearlyAccounts;
         this.documents = documents;
-        this.runtimeService = runtimeService;
+        this.applications = applications;
     }
 
     /** A beleidsambtenaar (of that municipality) or the projectleider asks for activity money. */
     @PostMapping("/activiteitengeld")
     ResponseEntity<Map<String, Object>> request(@PathVariable String id, @RequestBody Aanvraag body, Authentication caller) {
-        if (!hasGroup(caller, "beleidsambtenaar-" + body.gemeente()) && !hasGroup(caller, "projectleider")) {
+        if (!ActivityMoneyApplications.mayApply(caller, body.gemeente())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .body(Map.of("melding", "Alleen een beleidsambtenaar van deze gemeente of de projectleider vraagt activiteitengeld aan."));
         }
-        activityMoney.read(id, body.gemeente(), body.activiteit(), body.bedrag(), body.doelgroepen(), body.zichtbaarheid(),
-                body.lokaleActiviteitId());
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("programmaId", id);
-        variables.put("gemeente", body.gemeente());
-        variables.put("activiteit", body.activiteit());
-        variables.put("bedrag", String.valueOf(body.bedrag()));
-        variables.put("doelgroepen", String.join(",", body.doelgroepen()));
-        variables.put("zichtbaarheid", body.zichtbaarheid());
-        variables.put("lokaleActiviteitId", body.lokaleActiviteitId());
-        // With the variables in return: a request the rules refuse at once ends its process before this call returns.
-        ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey("activiteitengeld-aanvraag")
-                .businessKey(Programmes.trackKey(id, body.gemeente()))
-                .setVariables(variables)
-                .executeWithVariablesInReturn();
-        Object requestId = instance.getVariables().get("aanvraagId");
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("aanvraagId", requestId, "processInstanceId", instance.getId()));
+        ActivityMoneyApplications.Started started = applications.apply(id, body.gemeente(), body.activiteit(), body.bedrag(),
+                body.doelgroepen(), body.zichtbaarheid(), body.lokaleActiviteitId());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("aanvraagId", started.requestId(), "processInstanceId",
+                started.processInstanceId()));
     }
 
     /** The adviser books hours for a municipality, or for regional work without one. */

@@ -86,7 +86,7 @@ class CaseFiles {
     record LocalCase(String trackId, String programmeId, String programmeName, String municipality, String phase,
             String localSituation, String nextStep, String planSummary, List<Step> steps, List<DecisionLine> decisions,
             List<ConsentLine> consents, List<DiscussionLine> discussions, List<TalkLine> talks, List<MailLine> mails,
-            List<ActivityLine> activities, boolean mayPropose) {
+            List<ActivityLine> activities, boolean mayPropose, boolean mayRequestMoney) {
     }
 
     /** An activity of the plan, or proposed during execution, with where it stands. */
@@ -130,7 +130,10 @@ class CaseFiles {
                 tracks.activities(track.getId()).stream().map(a -> new ActivityLine(a.getTitle(), a.getPartners(), Labels.activityStatus(a.getStatus()),
                         a.getResult())).toList(),
                 // Who may propose is the beleidsambtenaar of the municipality, while the plan is carried out (the API checks it again).
-                track.getPhase() == Phase.UITVOERING && viewer.groups().contains("beleidsambtenaar-" + track.getMunicipalityCode()));
+                track.getPhase() == Phase.UITVOERING && viewer.groups().contains("beleidsambtenaar-" + track.getMunicipalityCode()),
+                // Who may ask for activity money: its beleidsambtenaar or the projectleider, for a funded municipality (the page checks it again).
+                municipalities.byCode(track.getMunicipalityCode()).map(Municipality::isFunded).orElse(false)
+                        && (viewer.groups().contains("beleidsambtenaar-" + track.getMunicipalityCode()) || viewer.groups().contains("projectleider")));
     }
 
     /** The regional track: shared with everyone who takes part; local texts on it are consented ones only (the agenda). */
