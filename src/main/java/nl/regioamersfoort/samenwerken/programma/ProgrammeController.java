@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
-import nl.regioamersfoort.samenwerken.platform.form.FormInput;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
 import nl.regioamersfoort.samenwerken.security.Roles;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -37,16 +35,16 @@ class ProgrammeController {
     private final Programmes programmes;
     private final ProgrammeStop programmeStop;
     private final Municipalities municipalities;
-    private final RuntimeService runtimeService;
+    private final ProgrammeProcess programmeProcess;
     private final Optional<TrackStatuses> trackStatuses;
     private final PortfolioHandOvers handOvers;
 
     ProgrammeController(Programmes programmes, ProgrammeStop programmeStop, Municipalities municipalities,
-            RuntimeService runtimeService, Optional<TrackStatuses> trackStatuses, PortfolioHandOvers handOvers) {
+            ProgrammeProcess programmeProcess, Optional<TrackStatuses> trackStatuses, PortfolioHandOvers handOvers) {
         this.programmes = programmes;
         this.programmeStop = programmeStop;
         this.municipalities = municipalities;
-        this.runtimeService = runtimeService;
+        this.programmeProcess = programmeProcess;
         this.trackStatuses = trackStatuses;
         this.handOvers = handOvers;
     }
@@ -114,14 +112,7 @@ class ProgrammeController {
     @PostMapping("/{id}/gemeenten")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> join(@PathVariable String id, @RequestBody Toetreding request) {
-        programmes.get(id);
-        if (request.gemeente() == null || request.gemeente().isBlank()) {
-            throw FormInput.invalid("Geef de gemeente die toetreedt.");
-        }
-        ProgrammeNotRunningException.correlate(runtimeService.createMessageCorrelation("GemeenteTreedtToe")
-                .processInstanceBusinessKey(id)
-                .setVariable("gemeente", request.gemeente())
-                .setVariable("toetredingsDatum", request.datum() == null ? null : request.datum().toString()));
+        programmeProcess.requestJoin(id, request.gemeente(), request.datum());
         return Map.of("businessKey", Programmes.trackKey(id, request.gemeente()));
     }
 

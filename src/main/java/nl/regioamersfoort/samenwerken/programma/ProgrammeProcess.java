@@ -148,6 +148,21 @@ public class ProgrammeProcess {
         return programmes.fundedParticipants(programmeId);
     }
 
+    /**
+     * A municipality asks to join the running programme: the message GemeenteTreedtToe, which
+     * "Deelname vastleggen" checks (a refusal there comes back as the Dutch message, and nothing joins).
+     */
+    void requestJoin(String programmeId, String municipalityCode, LocalDate joinedOn) {
+        programmes.get(programmeId);
+        if (municipalityCode == null || municipalityCode.isBlank()) {
+            throw FormInput.invalid("Geef de gemeente die toetreedt.");
+        }
+        ProgrammeNotRunningException.correlate(runtimeService.createMessageCorrelation("GemeenteTreedtToe")
+                .processInstanceBusinessKey(programmeId)
+                .setVariable("gemeente", municipalityCode)
+                .setVariable("toetredingsDatum", joinedOn == null ? null : joinedOn.toString()));
+    }
+
     /** "Deelname vastleggen" (message GemeenteTreedtToe). */
     public void join(DelegateExecution execution) {
         String code = (String) execution.getVariable("gemeente");

@@ -58,6 +58,8 @@ class DashboardController {
         model.addAttribute("today", Labels.day(EngineClock.today()));
         model.addAttribute("overviews", dashboard.overviews(viewer));
         model.addAttribute("adviser", viewer.groups().contains("adviseur"));
+        model.addAttribute("projectleider", viewer.groups().contains("projectleider"));
+        model.addAttribute("mayHandOver", viewer.groups().contains("projectleider") || viewer.groups().contains("beheer"));
         // In the demo, beheer moves its time from here.
         model.addAttribute("demoTime", demoTime.isPresent() && viewer.groups().contains("beheer"));
         return "dashboard/overzicht";
