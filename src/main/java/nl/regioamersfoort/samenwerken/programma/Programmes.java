@@ -186,6 +186,35 @@ public class Programmes {
         return programme;
     }
 
+    /**
+     * The projectleider corrects a running programme's yearly budget, typed as people write amounts
+     * ("50.000", "3.000,00", "400"). {@code stillFits} is the caller's check against what was already
+     * booked this year (the ledger is the budget feature's); a refusal there changes nothing.
+     */
+    @Transactional
+    public Programme changeBudget(String programmeId, String ministry, String activityMoney, String adviserHours,
+            java.util.function.Consumer<ProgrammeBudget> stillFits) {
+        Programme programme = locked(programmeId);
+        if (programme.getStatus() != ProgrammeStatus.LOPEND) {
+            throw new ProgrammeNotRunningException();
+        }
+        ProgrammeBudget budget = new ProgrammeBudget(ProgrammeProcess.euroCents(blankAsNull(ministry), "Budget van het ministerie per jaar"),
+                ProgrammeProcess.euroCents(blankAsNull(activityMoney), "Activiteitengeld per gemeente per jaar"),
+                ProgrammeProcess.hours(blankAsNull(adviserHours), "Adviesuren per jaar"));
+        long funded = fundedParticipants(programmeId).size();
+        if (budget.activityMoneyCents() * funded > budget.ministryCents()) {
+            throw FormInput.invalid("Het activiteitengeld voor " + funded + " gemeenten (" + Dutch.euros(budget.activityMoneyCents() * funded)
+                    + " per jaar) is meer dan het budget van het ministerie (" + Dutch.euros(budget.ministryCents()) + ").");
+        }
+        stillFits.accept(budget);
+        programme.fund(budget.ministryCents(), budget.activityMoneyCents(), budget.adviserHours());
+        return programme;
+    }
+
+    private static String blankAsNull(String typed) {
+        return typed == null || typed.isBlank() ? null : typed;
+    }
+
     /** The meetings held before today, then the upcoming ones. */
     private static List<LocalDate> heldBefore(List<LocalDate> calendar, LocalDate today, List<LocalDate> upcoming) {
         List<LocalDate> all = new ArrayList<>(calendar.stream().filter(d -> d.isBefore(today)).toList());

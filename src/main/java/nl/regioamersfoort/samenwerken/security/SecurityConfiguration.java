@@ -127,8 +127,9 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/demo/**")).hasAuthority(Roles.BEHEER)
                         // The adviser's page to book hours (checked again in the page).
                         .requestMatchers(antMatcher("/dashboard/programma/*/uren")).hasAuthority(Roles.ADVISEUR)
-                        // The projectleider's pages of a programme: calendars and joining (checked again in the page).
-                        .requestMatchers(antMatcher("/dashboard/programma/*/beheren/**")).hasAuthority(Roles.PROJECTLEIDER)
+                        // The projectleider's pages of a programme: calendars, joining, money (checked again in the pages).
+                        .requestMatchers(antMatcher("/dashboard/programma/*/beheren/**"), antMatcher("/dashboard/programma/*/geld/**"))
+                                .hasAuthority(Roles.PROJECTLEIDER)
                         .requestMatchers(antMatcher("/dashboard/programma/*/portefeuillehouder")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(EngineDoors.administration(EngineDoors.WEBAPP_ENGINE)).hasAnyAuthority(ADMINISTRATORS)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()

@@ -1,0 +1,171 @@
+package nl.regioamersfoort.samenwerken.budget;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
+import nl.regioamersfoort.samenwerken.gemeente.Municipality;
+import nl.regioamersfoort.samenwerken.platform.form.FormInput;
+import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
+import nl.regioamersfoort.samenwerken.platform.text.Dutch;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.programma.Programme;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeBudget;
+import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
+import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.security.Roles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The projectleider's money page of a programme: this year's activity money per municipality, a
+ * refund of a grant that was not spent (the rules of {@code POST /api/programmas/{id}/terugbetalingen}),
+ * and a correction of the yearly budget and hours, never below what this year already booked.
+ */
+@Controller
+@RequestMapping("/dashboard/programma/{id}/geld")
+class ProgrammeMoneyPage {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgrammeMoneyPage.class);
+    private static final String NOT_YOURS = "Alleen de projectleider boekt terugbetalingen en past de begroting aan.";
+
+    record Account(String municipality, String budget, String used, String left) {
+    }
+
+    record Grant(Long id, String label) {
+    }
+
+    private final ActivityMoney activityMoney;
+    private final ActivityMoneyRequestRepository requests;
+    private final LedgerRepository ledger;
+    private final Programmes programmes;
+    private final Municipalities municipalities;
+
+    ProgrammeMoneyPage(ActivityMoney activityMoney, ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
+            Municipalities municipalities) {
+        this.activityMoney = activityMoney;
+        this.requests = requests;
+        this.ledger = ledger;
+        this.programmes = programmes;
+        this.municipalities = municipalities;
+    }
+
+    @GetMapping
+    ModelAndView show(@PathVariable String id, Authentication caller) {
+        if (!isProjectleider(caller)) {
+            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+        }
+        Programme programme;
+        try {
+            programme = programmes.get(id);
+        } catch (ProgrammeNotFoundException unknown) {
+            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+        }
+        int year = EngineClock.today().getYear();
+        List<Account> accounts = programmes.fundedParticipants(id).stream().map(code -> {
+            long left = activityMoney.remainingCents(programme, code, year);
+            return new Account(name(code), Dutch.euros(left + ledger.spentCents(id, year, code)), Dutch.euros(ledger.spentCents(id, year, code)),
+                    Dutch.euros(left));
+        }).toList();
+        List<Grant> grants = requests.findByProgrammeIdAndStatusOrderByIdDesc(id, RequestStatus.TOEGEKEND).stream()
+                .filter(r -> r.getYear() == year)
+                .map(r -> {
+                    long refunded = ledger.refundedCents(r.getId());
+                    return new Grant(r.getId(), name(r.getMunicipalityCode()) + ": " + r.getActivity() + " (" + Dutch.euros(r.getAmountCents())
+                            + " toegekend" + (refunded == 0 ? "" : ", " + Dutch.euros(refunded) + " terug") + ")");
+                })
+                .toList();
+        return new ModelAndView("budget/geld")
+                .addObject("programme", programme)
+                .addObject("year", year)
+                .addObject("accounts", accounts)
+                .addObject("grants", grants)
+                .addObject("ministry", euros(programme.getMinistryBudgetCents()))
+                .addObject("activityMoney", euros(programme.getActivityMoneyCents()))
+                .addObject("hoursCap", Dutch.hours(programme.getAdviserHoursCap()))
+                .addObject("hoursBooked", Dutch.hours(ledger.hours(id, year)));
+    }
+
+    @PostMapping("/terugbetaling")
+    String refund(@PathVariable String id, @RequestParam(defaultValue = "") String aanvraag, @RequestParam(defaultValue = "") String bedrag,
+            @RequestParam(defaultValue = "") String reden, Authentication caller, RedirectAttributes page) {
+        return act(id, caller, page, "terugbetalen", () -> {
+            Long request;
+            try {
+                request = Long.valueOf(aanvraag.strip());
+            } catch (NumberFormatException e) {
+                throw FormInput.invalid("Kies de toekenning waarvan geld terugkomt.");
+            }
+            LedgerEntry entry = activityMoney.refund(id, request, bedrag, reden, caller.getName());
+            return Dutch.euros(-entry.getAmountCents()) + " is teruggeboekt naar het activiteitengeld van " + name(entry.getMunicipalityCode()) + ".";
+        });
+    }
+
+    @PostMapping("/begroting")
+    String changeBudget(@PathVariable String id, @RequestParam(defaultValue = "") String ministerie,
+            @RequestParam(defaultValue = "") String activiteitengeld, @RequestParam(defaultValue = "") String uren, Authentication caller,
+            RedirectAttributes page) {
+        return act(id, caller, page, "begroting", () -> {
+            Programme changed = programmes.changeBudget(id, ministerie, activiteitengeld, uren, budget -> stillFits(id, budget));
+            log.info("Budget of {} changed by {}: ministry {} cents, activity money {} cents per municipality, {} adviser hours a year", id,
+                    caller.getName(), changed.getMinistryBudgetCents(), changed.getActivityMoneyCents(), changed.getAdviserHoursCap());
+            return "De begroting is aangepast: " + Dutch.euros(changed.getMinistryBudgetCents()) + " van het ministerie, "
+                    + Dutch.euros(changed.getActivityMoneyCents()) + " activiteitengeld per gemeente en " + Dutch.hours(changed.getAdviserHoursCap())
+                    + " adviesuren per jaar.";
+        });
+    }
+
+    /** A budget below what this year already booked would leave grants or hours without cover. */
+    private void stillFits(String id, ProgrammeBudget budget) {
+        int year = EngineClock.today().getYear();
+        for (String code : programmes.fundedParticipants(id)) {
+            long used = ledger.spentCents(id, year, code);
+            if (budget.activityMoneyCents() < used) {
+                throw FormInput.invalid(name(code) + " kreeg in " + year + " al " + Dutch.euros(used) + " toegekend: het activiteitengeld per gemeente"
+                        + " kan niet lager zijn dan dat.");
+            }
+        }
+        BigDecimal booked = ledger.hours(id, year);
+        if (budget.adviserHours().compareTo(booked) < 0) {
+            throw FormInput.invalid("In " + year + " zijn al " + Dutch.hours(booked) + " adviesuren geboekt: het plafond kan niet lager zijn dan dat.");
+        }
+    }
+
+    private String act(String id, Authentication caller, RedirectAttributes page, String section, Supplier<String> action) {
+        if (!isProjectleider(caller)) {
+            page.addFlashAttribute("fout", NOT_YOURS);
+        } else {
+            try {
+                page.addFlashAttribute("melding", action.get());
+            } catch (InvalidInputException | ApiRefusal refused) {
+                page.addFlashAttribute("fout", refused.getMessage());
+            }
+        }
+        return "redirect:/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/geld#" + section;
+    }
+
+    private static String euros(long cents) {
+        return Dutch.euros(cents).replace("€", "").strip();
+    }
+
+    private String name(String code) {
+        return municipalities.byCode(code).map(Municipality::getName).orElse(code);
+    }
+
+    private static boolean isProjectleider(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream().anyMatch(a -> Roles.PROJECTLEIDER.equals(a.getAuthority()));
+    }
+}
