@@ -59,6 +59,7 @@ class DashboardController {
         model.addAttribute("overviews", dashboard.overviews(viewer));
         model.addAttribute("adviser", viewer.groups().contains("adviseur"));
         model.addAttribute("projectleider", viewer.groups().contains("projectleider"));
+        model.addAttribute("beheer", viewer.groups().contains("beheer"));
         model.addAttribute("mayHandOver", viewer.groups().contains("projectleider") || viewer.groups().contains("beheer"));
         // In the demo, beheer moves its time from here.
         model.addAttribute("demoTime", demoTime.isPresent() && viewer.groups().contains("beheer"));

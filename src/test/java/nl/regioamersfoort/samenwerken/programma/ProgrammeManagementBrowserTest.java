@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue 16: what the projectleider and beheer did with curl they now do in the browser: the meeting
  * calendars of the stuurgroep and the BOSD, a municipality that joins, and a new portefeuillehouder
- * taking over the open wethouder tasks. Each refusal shows the API's Dutch message and changes
+ * taking over the open wethouder tasks, and beheer stopping the programme. Each refusal shows the API's Dutch message and changes
  * nothing. The pages pass axe-core; a wethouder has no such pages.
  */
 @DemoApplicationTest
@@ -102,7 +102,21 @@ class ProgrammeManagementBrowserTest {
             browser.screenshot("portefeuillehouder-wisselen");
             browser.assertAccessible("the hand-over page");
 
-            // A wethouder has neither page, nor a link to them.
+            // Beheer stops the programme outside the feedback moment: a reason of spaces is no reason.
+            browser.go("/dashboard");
+            browser.click(By.xpath("//section[@aria-labelledby='programma-" + programme + "']//a[normalize-space(.)='Programma stoppen']"));
+            browser.visible(By.id("reden")).sendKeys("   ");
+            browser.click(By.cssSelector("form[aria-labelledby='stoppen'] button[type='submit']"));
+            assertThat(browser.visible(refusal).getText()).isEqualTo("Geef de reden om het programma te stoppen.");
+            assertThat(programmes.get(programme).getStatus()).isEqualTo(ProgrammeStatus.LOPEND);
+            browser.visible(By.id("reden")).sendKeys("Het ministerie trekt de subsidie in.");
+            browser.click(By.cssSelector("form[aria-labelledby='stoppen'] button[type='submit']"));
+            assertThat(browser.visible(status).getText()).startsWith("Het programma is gestopt.");
+            assertThat(browser.visible(By.id("gestopt")).getText()).contains("Het ministerie trekt de subsidie in.");
+            assertThat(programmes.get(programme).getStatus()).isEqualTo(ProgrammeStatus.GESTOPT);
+            browser.assertAccessible("the stop page");
+
+            // A wethouder has none of these pages, nor a link to them.
             browser.login("wethouder.baarn").go("/dashboard");
             assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='Vergaderingen en deelnemende gemeenten']"))).isEmpty();
             assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='Wissel van portefeuillehouder']"))).isEmpty();
@@ -111,6 +125,7 @@ class ProgrammeManagementBrowserTest {
         wethouder.login("wethouder.baarn", "demo");
         assertThat(wethouder.get("/dashboard/programma/" + programme + "/beheren", "text/html").statusCode()).isEqualTo(403);
         assertThat(wethouder.get("/dashboard/programma/" + programme + "/portefeuillehouder", "text/html").statusCode()).isEqualTo(403);
+        assertThat(wethouder.get("/dashboard/programma/" + programme + "/stoppen", "text/html").statusCode()).isEqualTo(403);
     }
 
     private static int upcoming(List<LocalDate> meetings) {
