@@ -85,7 +85,7 @@ class BudgetController {
         return download(documents.pdf(yearlyAccounts.of(id, jaar)), MediaType.APPLICATION_PDF_VALUE, "verantwoording-" + id + "-" + jaar + ".pdf");
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, String type, String fileName) {
+    static ResponseEntity<byte[]> download(byte[] content, String type, String fileName) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_TYPE, type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())

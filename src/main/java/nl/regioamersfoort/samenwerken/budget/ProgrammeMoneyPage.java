@@ -96,7 +96,9 @@ class ProgrammeMoneyPage {
                 .addObject("ministry", euros(programme.getMinistryBudgetCents()))
                 .addObject("activityMoney", euros(programme.getActivityMoneyCents()))
                 .addObject("hoursCap", Dutch.hours(programme.getAdviserHoursCap()))
-                .addObject("hoursBooked", Dutch.hours(ledger.hours(id, year)));
+                .addObject("hoursBooked", Dutch.hours(ledger.hours(id, year)))
+                .addObject("accountYears", java.util.stream.IntStream.rangeClosed(programme.getStart().getYear(),
+                        Math.min(year, programme.getEnd().getYear())).boxed().toList());
     }
 
     @PostMapping("/terugbetaling")

@@ -94,6 +94,7 @@ class ProgrammeMoneyBrowserTest {
             assertThat(browser.visible(status).getText()).isEqualTo("De begroting is aangepast: € 60.000,00 van het ministerie, "
                     + "€ 3.500,00 activiteitengeld per gemeente en 450 adviesuren per jaar.");
             assertThat(row(browser, "Baarn")).isEqualTo("Baarn € 3.500,00 € 500,00 € 3.000,00");
+            assertThat(browser.visible(By.cssSelector("ul[aria-labelledby='verantwoording']")).getText()).contains("pdf 2083", "csv voor Excel 2083");
             browser.screenshot("geld-en-uren");
             browser.assertAccessible("the projectleider's money page");
 
@@ -105,9 +106,19 @@ class ProgrammeMoneyBrowserTest {
         assertThat(changed.getAdviserHoursCap()).isEqualByComparingTo("450");
         assertThat(jdbc.queryForObject("select count(*) from ledger_entry where programme_id = ? and kind = 'TERUGBETALING'", Integer.class,
                 programme)).isEqualTo(1);
+        // The yearly account downloads in the session, from the page's link (the API's behind HTTP Basic is for machines).
+        Http projectleider = Http.browser(port);
+        projectleider.login("projectleider", "demo");
+        HttpResponse<String> pdf = projectleider.get("/dashboard/programma/" + programme + "/verantwoording/2083.pdf", "application/pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+        HttpResponse<String> csv = projectleider.get("/dashboard/programma/" + programme + "/verantwoording/2083.csv", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("Baarn");
         Http wethouder = Http.browser(port);
         wethouder.login("wethouder.baarn", "demo");
         assertThat(wethouder.get("/dashboard/programma/" + programme + "/geld", "text/html").statusCode()).isEqualTo(403);
+        assertThat(wethouder.get("/dashboard/programma/" + programme + "/verantwoording/2083.pdf", "application/pdf").statusCode()).isEqualTo(403);
     }
 
     private static String row(Browser browser, String municipality) {
