@@ -131,7 +131,7 @@ class SecurityConfiguration {
                         .requestMatchers(antMatcher("/dashboard/programma/*/beheren/**"), antMatcher("/dashboard/programma/*/geld/**"))
                                 .hasAuthority(Roles.PROJECTLEIDER)
                         .requestMatchers(antMatcher("/dashboard/programma/*/portefeuillehouder")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
-                        .requestMatchers(antMatcher("/dashboard/programma/*/stoppen")).hasAuthority(Roles.BEHEER)
+                        .requestMatchers(antMatcher("/dashboard/programma/*/stoppen"), antMatcher("/dashboard/aanmeldingen")).hasAuthority(Roles.BEHEER)
                         .requestMatchers(antMatcher("/dashboard/programma/*/verantwoording/**")).hasAnyAuthority(Roles.PROJECTLEIDER, Roles.BEHEER)
                         .requestMatchers(EngineDoors.administration(EngineDoors.WEBAPP_ENGINE)).hasAnyAuthority(ADMINISTRATORS)
                         .requestMatchers(antMatcher("/login"), antMatcher("/css/**"), antMatcher("/favicon.ico"), antMatcher("/error")).permitAll()

@@ -102,6 +102,12 @@ class ProgrammeManagementBrowserTest {
             browser.screenshot("portefeuillehouder-wisselen");
             browser.assertAccessible("the hand-over page");
 
+            // Beheer's view of slowed logins, linked from the dashboard.
+            browser.go("/dashboard");
+            browser.click(By.xpath("//a[normalize-space(.)='Vertraagde aanmeldingen']"));
+            assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("Vertraagde aanmeldingen");
+            browser.assertAccessible("the slowed logins page");
+
             // Beheer stops the programme outside the feedback moment: a reason of spaces is no reason.
             browser.go("/dashboard");
             browser.click(By.xpath("//section[@aria-labelledby='programma-" + programme + "']//a[normalize-space(.)='Programma stoppen']"));

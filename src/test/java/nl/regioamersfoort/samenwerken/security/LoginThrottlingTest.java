@@ -227,6 +227,16 @@ class LoginThrottlingTest {
             assertThat(address.get("vertraagdTot").asText()).startsWith(oneMinuteLater);
         });
         assertThat(overview.body()).doesNotContain("geprobeerd.1\"", "geraden");
+        // The same in the browser, for beheer only, in Dutch words.
+        Http beheer = Http.browser(port);
+        beheer.login("beheer", "demo");
+        HttpResponse<String> page = beheer.get("/dashboard/aanmeldingen", "text/html");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Vertraagde aanmeldingen", "test.doelwit", "test.verzonnen (onbekend account)", attacker, ">30<")
+                .doesNotContain("geraden");
+        Http projectleider = Http.browser(port);
+        projectleider.login("projectleider", "demo");
+        assertThat(projectleider.get("/dashboard/aanmeldingen", "text/html").statusCode()).isEqualTo(403);
 
         // Once the wait is over, the list is empty of them again.
         travel(Duration.ofSeconds(61));
