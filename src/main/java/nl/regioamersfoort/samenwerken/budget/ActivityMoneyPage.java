@@ -9,6 +9,7 @@ import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.programma.Insight;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -97,10 +98,10 @@ class ActivityMoneyPage {
         Optional<LocalTrack> found = tracks.byId(trackId);
         if (found.isEmpty() || !Insight.of(caller).seesLocalStatusOf(found.get().getMunicipalityCode())) {
             // Another municipality's case and no case look the same: nobody learns which cases exist elsewhere.
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", "Dit dossier bestaat niet.");
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, "Dit dossier bestaat niet.");
         }
         if (!ActivityMoneyApplications.mayApply(caller, found.get().getMunicipalityCode())) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, NOT_YOURS);
         }
         LocalTrack track = found.get();
         Programme programme = programmes.get(track.getProgrammeId());

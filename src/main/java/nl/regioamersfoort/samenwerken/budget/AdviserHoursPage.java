@@ -9,9 +9,11 @@ import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import nl.regioamersfoort.samenwerken.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -87,10 +89,10 @@ class AdviserHoursPage {
         try {
             programme = programmes.get(id);
         } catch (ProgrammeNotFoundException unknown) {
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
         if (!isAdviser(caller)) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", "Alleen de adviseur boekt uren.");
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, "Alleen de adviseur boekt uren.");
         }
         int year = EngineClock.today().getYear();
         BigDecimal booked = ledger.hours(id, year);
@@ -121,6 +123,6 @@ class AdviserHoursPage {
     }
 
     private static boolean isAdviser(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> "adviseur".equals(a.getAuthority()));
+        return PageAnswers.hasRole(caller, Roles.ADVISEUR);
     }
 }

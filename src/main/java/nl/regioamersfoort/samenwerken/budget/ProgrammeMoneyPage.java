@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.programma.Programme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeBudget;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeNotFoundException;
@@ -65,14 +65,14 @@ class ProgrammeMoneyPage {
 
     @GetMapping
     ModelAndView show(@PathVariable String id, Authentication caller) {
-        if (!isProjectleider(caller)) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+        if (!PageAnswers.hasRole(caller, Roles.PROJECTLEIDER)) {
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, NOT_YOURS);
         }
         Programme programme;
         try {
             programme = programmes.get(id);
         } catch (ProgrammeNotFoundException unknown) {
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
         int year = EngineClock.today().getYear();
         List<Account> accounts = programmes.fundedParticipants(id).stream().map(code -> {
@@ -146,17 +146,14 @@ class ProgrammeMoneyPage {
         }
     }
 
-    private String act(String id, Authentication caller, RedirectAttributes page, String section, Supplier<String> action) {
-        if (!isProjectleider(caller)) {
-            page.addFlashAttribute("fout", NOT_YOURS);
-        } else {
-            try {
-                page.addFlashAttribute("melding", action.get());
-            } catch (InvalidInputException | ApiRefusal refused) {
-                page.addFlashAttribute("fout", refused.getMessage());
-            }
-        }
-        return "redirect:/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/geld#" + section;
+    private static String act(String id, Authentication caller, RedirectAttributes page, String section, Supplier<String> action) {
+        return PageAnswers.redirectAfter(page, "/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/geld#"
+                + section, () -> {
+                    if (!PageAnswers.hasRole(caller, Roles.PROJECTLEIDER)) {
+                        throw ApiRefusal.forbidden(NOT_YOURS);
+                    }
+                    return action.get();
+                });
     }
 
     private static String euros(long cents) {
@@ -165,9 +162,5 @@ class ProgrammeMoneyPage {
 
     private String name(String code) {
         return municipalities.byCode(code).map(Municipality::getName).orElse(code);
-    }
-
-    private static boolean isProjectleider(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> Roles.PROJECTLEIDER.equals(a.getAuthority()));
     }
 }

@@ -8,6 +8,7 @@ import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -55,13 +56,13 @@ class PortfolioHandOverPage {
     @GetMapping
     ModelAndView show(@PathVariable String id, Authentication caller) {
         if (!PortfolioHandOvers.mayHandOver(Insight.of(caller))) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, NOT_YOURS);
         }
         Programme programme;
         try {
             programme = programmes.get(id);
         } catch (ProgrammeNotFoundException unknown) {
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
         List<Choice> funded = new ArrayList<>();
         List<Choice> wethouders = new ArrayList<>();

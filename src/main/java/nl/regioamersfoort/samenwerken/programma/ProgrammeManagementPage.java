@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.form.FormInput;
-import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -55,14 +56,14 @@ class ProgrammeManagementPage {
 
     @GetMapping
     ModelAndView show(@PathVariable String id, Authentication caller) {
-        if (!isProjectleider(caller)) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+        if (!PageAnswers.hasRole(caller, Roles.PROJECTLEIDER)) {
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, NOT_YOURS);
         }
         Programme programme;
         try {
             programme = programmes.get(id);
         } catch (ProgrammeNotFoundException unknown) {
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
         LocalDate today = EngineClock.today();
         ProgrammeCalendar calendar = programme.getCalendar();
@@ -106,17 +107,14 @@ class ProgrammeManagementPage {
         });
     }
 
-    private String act(String id, Authentication caller, RedirectAttributes page, String section, java.util.function.Supplier<String> action) {
-        if (!isProjectleider(caller)) {
-            page.addFlashAttribute("fout", NOT_YOURS);
-        } else {
-            try {
-                page.addFlashAttribute("melding", action.get());
-            } catch (InvalidInputException | ApiRefusal refused) {
-                page.addFlashAttribute("fout", refused.getMessage());
-            }
-        }
-        return "redirect:/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/beheren#" + section;
+    private static String act(String id, Authentication caller, RedirectAttributes page, String section, Supplier<String> action) {
+        return PageAnswers.redirectAfter(page, "/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/beheren#"
+                + section, () -> {
+                    if (!PageAnswers.hasRole(caller, Roles.PROJECTLEIDER)) {
+                        throw ApiRefusal.forbidden(NOT_YOURS);
+                    }
+                    return action.get();
+                });
     }
 
     /** The planned meetings from today on, then empty fields for new ones. */
@@ -145,7 +143,4 @@ class ProgrammeManagementPage {
         return dates;
     }
 
-    private static boolean isProjectleider(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> Roles.PROJECTLEIDER.equals(a.getAuthority()));
-    }
 }

@@ -3,6 +3,7 @@ package nl.regioamersfoort.samenwerken.programma;
 import java.nio.charset.StandardCharsets;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.platform.web.ApiRefusal;
+import nl.regioamersfoort.samenwerken.platform.web.PageAnswers;
 import nl.regioamersfoort.samenwerken.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -38,21 +39,21 @@ class ProgrammeStopPage {
 
     @GetMapping
     ModelAndView show(@PathVariable String id, Authentication caller) {
-        if (!isBeheer(caller)) {
-            return new ModelAndView("dashboard/fout", HttpStatus.FORBIDDEN).addObject("melding", NOT_YOURS);
+        if (!PageAnswers.hasRole(caller, Roles.BEHEER)) {
+            return PageAnswers.refused(HttpStatus.FORBIDDEN, NOT_YOURS);
         }
         try {
             Programme programme = programmes.get(id);
             return new ModelAndView("programma/stoppen").addObject("programme", programme)
                     .addObject("running", programme.getStatus() == ProgrammeStatus.LOPEND);
         } catch (ProgrammeNotFoundException unknown) {
-            return new ModelAndView("dashboard/fout", HttpStatus.NOT_FOUND).addObject("melding", unknown.getMessage());
+            return PageAnswers.refused(HttpStatus.NOT_FOUND, unknown.getMessage());
         }
     }
 
     @PostMapping
     String stop(@PathVariable String id, @RequestParam(defaultValue = "") String reden, Authentication caller, RedirectAttributes page) {
-        if (!isBeheer(caller)) {
+        if (!PageAnswers.hasRole(caller, Roles.BEHEER)) {
             page.addFlashAttribute("fout", NOT_YOURS);
         } else {
             try {
@@ -64,9 +65,5 @@ class ProgrammeStopPage {
             }
         }
         return "redirect:/dashboard/programma/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + "/stoppen";
-    }
-
-    private static boolean isBeheer(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream().anyMatch(a -> Roles.BEHEER.equals(a.getAuthority()));
     }
 }
