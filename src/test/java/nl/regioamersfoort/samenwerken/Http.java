@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Real HTTP against the running application: either as an API client with HTTP Basic, or as a
@@ -87,6 +90,23 @@ public final class Http {
     public HttpResponse<String> post(String path, String contentType, String body) {
         return send(request(path, "application/json")
                 .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** The CSRF token of the form on our own page, as a browser would send it back; "geen" where the page has none. */
+    public String csrfTokenOf(String page) {
+        Matcher csrf = CSRF_FIELD.matcher(get(page, "text/html").body());
+        return csrf.find() ? csrf.group(1) : "geen";
+    }
+
+    /** A form post as the page's form sends it, with the given CSRF token, or none when null. */
+    public HttpResponse<String> postForm(String action, Map<String, String> form, String csrf) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.put("_csrf", csrf);
+        }
+        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return send(request(action, "text/html").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

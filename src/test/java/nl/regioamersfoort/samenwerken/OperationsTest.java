@@ -48,7 +48,7 @@ class OperationsTest {
 
     static final List<String> CASE_MODELS = List.of("programma-inclusie-diversiteit", "gemeentetraject", "regionaal-spoor",
             "wethouder-besluit", "activiteitengeld-aanvraag", "uren-boven-plafond");
-    static final List<String> REMINDER_MODELS = List.of("taakbewaking", "urensignaal");
+    static final List<String> REMINDER_MODELS = List.of("taakbewaking", "urensignaal", "weekoverzicht");
 
     @LocalServerPort
     int port;

@@ -2,14 +2,9 @@ package nl.regioamersfoort.samenwerken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
@@ -34,7 +29,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageFormsHostileInputTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String LONG = "x".repeat(100_000);
 
     @Autowired
@@ -136,11 +130,11 @@ class PageFormsHostileInputTest {
         String before = state();
         Http wethouder = Http.browser(port);
         wethouder.login("wethouder.leusden", "demo");
-        HttpResponse<String> otherRole = post(wethouder, attack.action(), attack.form(), token(wethouder, "/dashboard"));
+        HttpResponse<String> otherRole = wethouder.postForm(attack.action(), attack.form(), wethouder.csrfTokenOf("/dashboard"));
         assertThat(otherRole.statusCode()).as("another role").isIn(403, 404);
         Http person = Http.browser(port);
         person.login(attack.user(), "demo");
-        HttpResponse<String> withoutToken = post(person, attack.action(), attack.form(), null);
+        HttpResponse<String> withoutToken = person.postForm(attack.action(), attack.form(), null);
         assertThat(withoutToken.statusCode()).as("without the CSRF token").isEqualTo(403);
         assertThat(state()).as("nothing changed").isEqualTo(before);
     }
@@ -161,7 +155,7 @@ class PageFormsHostileInputTest {
 
     /** Opens the page, sends its form with the page's CSRF token, and follows the answer to the page that shows it. */
     private String submit(Http person, String page, String action, Map<String, String> form) {
-        HttpResponse<String> answer = post(person, action, form, token(person, page));
+        HttpResponse<String> answer = person.postForm(action, form, person.csrfTokenOf(page));
         if (answer.statusCode() == 302) {
             String location = answer.headers().firstValue("Location").orElseThrow();
             assertThat(location).as("back to the page").contains(page);
@@ -171,30 +165,10 @@ class PageFormsHostileInputTest {
         return answer.body();
     }
 
-    private static String token(Http person, String page) {
-        HttpResponse<String> shown = person.get(page, "text/html");
-        Matcher csrf = CSRF_FIELD.matcher(shown.body());
-        return csrf.find() ? csrf.group(1) : "geen";
-    }
-
-    private static HttpResponse<String> post(Http person, String action, Map<String, String> form, String csrf) {
-        Map<String, String> fields = new LinkedHashMap<>(form);
-        if (csrf != null) {
-            fields.put("_csrf", csrf);
-        }
-        String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return person.send(person.request(action, "text/html").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     private static Map<String, String> with(Map<String, String> form, String key, String value) {
         Map<String, String> changed = new LinkedHashMap<>(form);
         changed.put(key, value);
         return changed;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String unescaped(String html) {

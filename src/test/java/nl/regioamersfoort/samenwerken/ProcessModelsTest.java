@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProcessModelsTest {
 
     static final List<String> PROCESSES = List.of("programma-inclusie-diversiteit", "gemeentetraject", "regionaal-spoor", "wethouder-besluit",
-            "taakbewaking", "activiteitengeld-aanvraag", "uren-boven-plafond", "urensignaal", "regionale-inbreng");
+            "taakbewaking", "activiteitengeld-aanvraag", "uren-boven-plafond", "urensignaal", "regionale-inbreng", "weekoverzicht");
 
     @Autowired
     RepositoryService repositoryService;

@@ -6,8 +6,6 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
-import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import nl.regioamersfoort.samenwerken.platform.engine.OwnedProcesses;
 import nl.regioamersfoort.samenwerken.platform.mail.MailDelivery;
 import nl.regioamersfoort.samenwerken.platform.mail.MailKind;
@@ -37,7 +35,7 @@ public class DeadlineMail {
     /** The process definitions this feature owns. */
     @Bean
     static OwnedProcesses reminderProcesses() {
-        return OwnedProcesses.coordinatorsOnly(TaskWatch.PROCESS_KEY);
+        return OwnedProcesses.coordinatorsOnly(TaskWatch.PROCESS_KEY, WeeklyDigest.PROCESS_KEY);
     }
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineMail.class);
@@ -47,17 +45,17 @@ public class DeadlineMail {
     private final MailDelivery delivery;
     private final TaskService taskService;
     private final IdentityService identityService;
-    private final Municipalities municipalities;
+    private final TaskDescriptions descriptions;
     private final Programmes programmes;
 
     DeadlineMail(ReminderSettings settings, MailComposer composer, MailDelivery delivery, TaskService taskService,
-            IdentityService identityService, Municipalities municipalities, Programmes programmes) {
+            IdentityService identityService, TaskDescriptions descriptions, Programmes programmes) {
         this.settings = settings;
         this.composer = composer;
         this.delivery = delivery;
         this.taskService = taskService;
         this.identityService = identityService;
-        this.municipalities = municipalities;
+        this.descriptions = descriptions;
         this.programmes = programmes;
     }
 
@@ -146,22 +144,7 @@ public class DeadlineMail {
             log.info("Task {} is gone; no {} for {}", execution.getVariable("taakId"), kind, userId);
             return;
         }
-        delivery.deliver(task.getId(), task.getName(), kind, userId, name -> composer.compose(kind, deadlineOf(task), name));
-    }
-
-    private TaskDeadline deadlineOf(Task task) {
-        String municipality = null;
-        Object code = taskService.getVariable(task.getId(), "gemeente");
-        if (code != null) {
-            municipality = municipalities.byCode(code.toString()).map(Municipality::getName).orElse(null);
-        }
-        String programme = null;
-        Object programmeId = taskService.getVariable(task.getId(), "programmaId");
-        if (programmeId != null) {
-            programme = programmes.get(programmeId.toString()).getName();
-        }
-        return new TaskDeadline(task.getId(), task.getName(), municipality,
-                task.getDueDate().toInstant().atZone(EngineClock.ZONE).toLocalDate(), programme);
+        delivery.deliver(task.getId(), task.getName(), kind, userId, name -> composer.compose(kind, descriptions.of(task), name));
     }
 
     private Task task(DelegateExecution execution) {

@@ -34,7 +34,7 @@ import org.thymeleaf.context.Context;
 @Component
 public class MailComposer {
 
-    private static final String TASK_PATH = "/camunda/app/tasklist/default/#/?task=";
+    static final String TASK_PATH = "/camunda/app/tasklist/default/#/?task=";
     private static final String PRODUCT_ID = "-//Regio Amersfoort//Samenwerken//NL";
     private static final String UID_DOMAIN = "samenwerken.regioamersfoort.nl";
     private static final String TEMPLATE = "taakdeadline";
@@ -83,7 +83,7 @@ public class MailComposer {
      * Task and municipality names come from user input; a line break in them would break the
      * subject header (or smuggle in another header), so all whitespace runs become one space.
      */
-    private static String oneLine(String value) {
+    static String oneLine(String value) {
         return value == null ? "" : value.replaceAll("\\s+", " ").strip();
     }
 

@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  * beheer moves it forward from the dashboard, after which the outbox shows what fell due.
  */
 @DemoApplicationTest
-@TestPropertySource(properties = "samenwerken.demo.programma-in-gang=true")
+@TestPropertySource(properties = {"samenwerken.demo.programma-in-gang=true", "samenwerken.herinneringen.weekoverzicht=true"})
 class DemoProgrammeTest {
 
     @Autowired
@@ -82,8 +82,11 @@ class DemoProgrammeTest {
             new ProcessDriver(engine).runDueJobs();
             assertThat(jdbc.queryForObject("select count(*) from mail_message where task_name like 'Inventarisatie Bunschoten%'", Integer.class))
                     .isPositive();
+            // Monday: the weekly digest, whose weekday timer the demo date rescheduled from the real date.
+            assertThat(jdbc.queryForObject("select count(*) from mail_message where kind = 'WEEKOVERZICHT' and recipient = 'ambtenaar.bunschoten'",
+                    Integer.class)).isOne();
             browser.go("/outbox");
-            assertThat(browser.pageText()).contains("Inventarisatie Bunschoten");
+            assertThat(browser.pageText()).contains("Inventarisatie Bunschoten", "Weekoverzicht");
 
             // Forward only, from the page.
             browser.go("/demo/tijd");

@@ -193,7 +193,7 @@ class ReminderMailTest {
     }
 
     /** The decoded content of the first part of this type, however deep in the multipart it sits. */
-    private static String part(jakarta.mail.Part part, String type) throws Exception {
+    static String part(jakarta.mail.Part part, String type) throws Exception {
         if (part.isMimeType(type)) {
             return (String) part.getContent();
         }

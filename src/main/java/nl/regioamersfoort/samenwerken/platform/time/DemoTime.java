@@ -1,10 +1,16 @@
 package nl.regioamersfoort.samenwerken.platform.time;
 
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.jobexecutor.TimerStartEventJobHandler;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,10 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Profile("demo")
 public class DemoTime extends AbstractProcessEnginePlugin {
 
-    private final JdbcTemplate jdbc;
+    /** The longest a weekday timer waits: from Friday morning to Monday morning, and a margin. */
+    private static final long CYCLE_TIMER_HORIZON_MILLIS = 7L * 24 * 60 * 60 * 1000;
 
-    DemoTime(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    // Lazily: this plugin configures the engine these services belong to.
+    private final ObjectProvider<ManagementService> management;
+
+    DemoTime(JdbcTemplate jdbc, ObjectProvider<ManagementService> management) {
         this.jdbc = jdbc;
+        this.management = management;
     }
 
     @Override
@@ -49,7 +61,27 @@ public class DemoTime extends AbstractProcessEnginePlugin {
         }
         ClockUtil.reset();
         ClockUtil.offset(offset);
+        rescheduleCycleTimersFromNow();
         return EngineClock.now();
+    }
+
+    /**
+     * A timer start event's cycle (the weekly digest's weekday mornings) was scheduled from the time
+     * it last fired, or from the real date at deployment. Moved back to the demo date, it would wait
+     * for that later date; its next moment is counted again from the demo's now. Moving forward
+     * needs nothing: the overdue timer fires once and schedules its next moment from then.
+     */
+    private void rescheduleCycleTimersFromNow() {
+        ManagementService jobs = management.getIfAvailable();
+        if (jobs == null) {
+            return;
+        }
+        Date horizon = new Date(ClockUtil.getCurrentTime().getTime() + CYCLE_TIMER_HORIZON_MILLIS);
+        for (JobDefinition definition : jobs.createJobDefinitionQuery().jobType(TimerStartEventJobHandler.TYPE).list()) {
+            for (Job job : jobs.createJobQuery().jobDefinitionId(definition.getId()).duedateHigherThan(horizon).list()) {
+                jobs.recalculateJobDuedate(job.getId(), false);
+            }
+        }
     }
 
     /** Back to the real clock. */
