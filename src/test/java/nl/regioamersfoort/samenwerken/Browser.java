@@ -73,6 +73,9 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        // Headless Chromium on Linux keeps en-US for Intl (Tasklist's date fields) whatever --lang says; a person's browser follows its language.
+        // Its own <input type="date"> keeps the en-US order all the same.
+        driver.executeCdpCommand("Emulation.setLocaleOverride", java.util.Map.of("locale", language));
         return new Browser(driver, "http://localhost:" + port);
     }
 

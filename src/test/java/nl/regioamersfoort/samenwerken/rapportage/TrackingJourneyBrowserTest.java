@@ -48,8 +48,9 @@ class TrackingJourneyBrowserTest {
             browser.clickable(By.xpath("//a[@ng-click='open()'][.//span[contains(@class,'glyphicon-list-alt')]]")).click();
             browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Programma inclusie en diversiteit')]")).click();
             browser.visible(By.cssSelector("input[id$='-Field_naam']")).sendKeys("Inclusie en diversiteit 2027-2028");
-            date(browser, "start", "01/01/2027");
-            date(browser, "einde", "12/31/2028");
+            // A Dutch browser writes dates day first, as Dutch people do.
+            date(browser, "start", "1-1-2027");
+            date(browser, "einde", "31-12-2028");
             // Left empty, every member on the start date would take part; here two by name.
             browser.visible(By.cssSelector("input[id$='-Field_gemeenten']")).sendKeys("Baarn, Leusden");
             browser.screenshot("1-projectleider-startformulier");
@@ -58,6 +59,8 @@ class TrackingJourneyBrowserTest {
             browser.screenshot("2-projectleider-programma-gestart");
             Programme programme = programmes.all().stream().filter(p -> p.getName().equals("Inclusie en diversiteit 2027-2028")).findFirst().orElseThrow();
             String baarn = programme.getId() + "-baarn";
+            assertThat(programme.getStart()).isEqualTo(LocalDate.of(2027, 1, 1));
+            assertThat(programme.getEnd()).isEqualTo(LocalDate.of(2028, 12, 31));
 
             // Baarn's beleidsambtenaar writes the inventory (engine API, as in Tasklist).
             ProcessDriver driver = new ProcessDriver(engine);
@@ -71,7 +74,7 @@ class TrackingJourneyBrowserTest {
             browser.clickable(By.cssSelector("[ng-click='claim()']")).click();
             browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
             // Held today: a conversation is recorded after it took place.
-            date(browser, "gespreksdatum", DateTimeFormatter.ofPattern("MM/dd/yyyy").format(LocalDate.now()));
+            date(browser, "gespreksdatum", DateTimeFormatter.ofPattern("d-M-yyyy").format(LocalDate.now()));
             browser.visible(By.cssSelector("input[id$='-Field_deelnemers']")).sendKeys("Wethouder Baarn, beleidsambtenaar");
             browser.visible(By.cssSelector("textarea[id$='-Field_afspraken']")).sendKeys("Helder beeld, ga door met het maatwerkplan.");
             browser.click(By.cssSelector("input[id$='-Field_uitkomst-0']")); // verder
