@@ -49,7 +49,11 @@ class YearlyAccountDocumentsTest {
                 new YearlyAccount.AdviserHours("Woudenberg", new BigDecimal("16")),
                 new YearlyAccount.AdviserHours("Regionaal", new BigDecimal("12.5")));
         return new YearlyAccount(PROGRAMME, 2022, LocalDate.of(2023, 3, 15), 5_000_000, money, activities, hours,
-                new BigDecimal("400"));
+                new BigDecimal("400"), hoursPerMonth("10", "12.5", "8", "6.75", "9", "7", "0", "4", "11", "9", "8", "6"));
+    }
+
+    static List<BigDecimal> hoursPerMonth(String... hours) {
+        return Arrays.stream(hours).map(BigDecimal::new).toList();
     }
 
     private String csvText() {
@@ -175,7 +179,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", script, List.of("<img src=x onerror=alert(1)>"), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(hostile))) {
             // Interpreted markup would lose its tags (and a script its text); printed as text, every character is there.
@@ -195,7 +199,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", "Buurtlunch\u000Bmet muziek", List.of(), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(pasted))) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Buurtlunch met muziek");
@@ -209,7 +213,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", "Lezing door Łukasz en Şükrü over Ağrı", List.of(), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(names))) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Lezing door Łukasz en Şükrü over Ağrı");
