@@ -171,6 +171,30 @@ class YearlyAccountDocumentsTest {
         }
     }
 
+    /** Issue 16: the three charts of the money page, with their numbers in words, are in the PDF's text too. */
+    @Test
+    void pdfPicturesMoneyAndHoursAsChartsWithTheirNumbersInWords() throws IOException {
+        try (PDDocument document = Loader.loadPDF(documents.pdf(account2022()))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Geld van het ministerie (OCW) in 2022: toegedeeld, toegekend en over. Een volle balk is het budget van € 50.000,00.")
+                    .contains("Toegedeeld als activiteitengeld € 15.000,00 (30% van het budget)")
+                    .contains("Toegekend aan activiteiten (min terugbetalingen) € 6.375,50 (13% van het budget)")
+                    .contains("Over (budget min toegekend) € 43.624,50 (87% van het budget)")
+                    .contains("Activiteitengeld per gemeente in 2022: gebruikt (toegekend min terugbetaald) en over.")
+                    .contains("Baarn € 1.250,50 gebruikt (42%), € 1.749,50 over van € 3.000,00")
+                    .contains("Bunschoten € 2.750,00 gebruikt (92%), € 250,00 over van € 3.000,00")
+                    .contains("Soest € 0,00 gebruikt (0%), € 3.000,00 over van € 3.000,00")
+                    .contains("Adviesuren in 2022, per maand van boeking opgeteld, tegen het jaarplafond van 400 uur.")
+                    .contains("bij 80% (320 uur) en bij 100% krijgt de projectleider een signaal.")
+                    .contains("Januari 10 uur, samen 10 van 400 uur (3%)")
+                    .contains("Februari 12,5 uur, samen 22,5 van 400 uur (6%)")
+                    .contains("December 6 uur, samen 91,25 van 400 uur (23%)");
+            // The charts come before the tables: people look before they read.
+            assertThat(text.indexOf("Een volle balk is het budget van de gemeente")).isLessThan(text.indexOf("Gemeente Budget Toegekend"));
+        }
+    }
+
     @Test
     void markupInNamesIsPrintedAsTextNotInterpreted() throws IOException {
         YearlyAccount account = account2022();
