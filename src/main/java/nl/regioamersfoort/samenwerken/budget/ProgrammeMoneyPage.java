@@ -53,14 +53,16 @@ class ProgrammeMoneyPage {
     private final LedgerRepository ledger;
     private final Programmes programmes;
     private final Municipalities municipalities;
+    private final YearlyAccounts yearlyAccounts;
 
     ProgrammeMoneyPage(ActivityMoney activityMoney, ActivityMoneyRequestRepository requests, LedgerRepository ledger, Programmes programmes,
-            Municipalities municipalities) {
+            Municipalities municipalities, YearlyAccounts yearlyAccounts) {
         this.activityMoney = activityMoney;
         this.requests = requests;
         this.ledger = ledger;
         this.programmes = programmes;
         this.municipalities = municipalities;
+        this.yearlyAccounts = yearlyAccounts;
     }
 
     @GetMapping
@@ -88,9 +90,12 @@ class ProgrammeMoneyPage {
                             + " toegekend" + (refunded == 0 ? "" : ", " + Dutch.euros(refunded) + " terug") + ")");
                 })
                 .toList();
+        // The charts picture this year's account, so they show what its PDF will; a year outside the programme has none.
+        boolean running = year >= programme.getStart().getYear() && year <= programme.getEnd().getYear();
         return new ModelAndView("budget/geld")
                 .addObject("programme", programme)
                 .addObject("year", year)
+                .addObject("charts", running ? BudgetCharts.of(yearlyAccounts.of(id, year)) : List.of())
                 .addObject("accounts", accounts)
                 .addObject("grants", grants)
                 .addObject("ministry", euros(programme.getMinistryBudgetCents()))

@@ -1,5 +1,8 @@
 package nl.regioamersfoort.samenwerken.budget;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -29,9 +32,12 @@ public class YearlyAccountDocuments {
     // Dutch Excel uses the comma as decimal separator, so it expects ';' between fields.
     private static final String SEPARATOR = ";";
     private static final String CRLF = "\r\n";
-    private static final String TEMPLATE = "jaarverantwoording";
+    private static final String TEMPLATE = "verantwoording/jaarverantwoording";
+    // The PDF loads nothing while rendering (no base URL), so the charts' stylesheet goes into the document.
+    private static final String CHART_STYLES = chartStyles();
 
-    private final SpringTemplateEngine templates = PdfDocuments.templateEngine("templates/verantwoording/");
+    // All templates, not only verantwoording/: the charts are a fragment the money page shares (budget/grafieken).
+    private final SpringTemplateEngine templates = PdfDocuments.templateEngine("templates/");
 
     /**
      * The account as CSV for Dutch Excel: UTF-8 with BOM, ';' separated, decimal comma, CRLF, one
@@ -81,7 +87,7 @@ public class YearlyAccountDocuments {
         return withBom;
     }
 
-    /** The account as a printable A4 PDF in Dutch, with the same three tables as the CSV. */
+    /** The account as a printable A4 PDF in Dutch: the money and hours as three charts, then the same three tables as the CSV. */
     public byte[] pdf(YearlyAccount account) {
         Objects.requireNonNull(account, "account");
         Context context = new Context(Dutch.LOCALE);
@@ -113,9 +119,19 @@ public class YearlyAccountDocuments {
         context.setVariable("hours", hours);
         context.setVariable("hoursTotal", hours(totalHours(rows(account.hours()))));
         context.setVariable("hoursCap", hours(account.hoursCap()));
+        context.setVariable("charts", BudgetCharts.of(account));
+        context.setVariable("chartStyles", CHART_STYLES);
 
         String html = templates.process(TEMPLATE, context);
         return PdfDocuments.render(html);
+    }
+
+    private static String chartStyles() {
+        try (InputStream css = YearlyAccountDocuments.class.getResourceAsStream("/static/css/grafieken.css")) {
+            return new String(Objects.requireNonNull(css, "static/css/grafieken.css").readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the charts' stylesheet", e);
+        }
     }
 
     /** Rows as the template shows them: every value already formatted, so the template does no arithmetic. */

@@ -57,9 +57,22 @@ public class YearlyAccounts {
         Map<String, BigDecimal> hours = new LinkedHashMap<>();
         entries.stream().filter(e -> e.getKind() == LedgerKind.UREN)
                 .forEach(e -> hours.merge(e.getMunicipalityCode() == null ? "Regionaal" : name(e.getMunicipalityCode()), e.getHours(), BigDecimal::add));
+        BigDecimal[] perMonth = new BigDecimal[12];
+        Arrays.fill(perMonth, BigDecimal.ZERO);
+        entries.stream().filter(e -> e.getKind() == LedgerKind.UREN)
+                .forEach(e -> perMonth[month(e, year) - 1] = perMonth[month(e, year) - 1].add(e.getHours()));
         return new YearlyAccount(programme.getName(), year, EngineClock.today(), programme.getMinistryBudgetCents(), money, activities,
                 hours.entrySet().stream().map(h -> new YearlyAccount.AdviserHours(h.getKey(), h.getValue())).toList(),
-                programme.getAdviserHoursCap());
+                programme.getAdviserHoursCap(), Arrays.asList(perMonth));
+    }
+
+    /**
+     * Hours approved beyond the cap go into the ledger when the projectleider decides, which can be
+     * early in the next year; they still count for their own year, so they close its December.
+     */
+    private static int month(LedgerEntry entry, int year) {
+        int bookedIn = entry.getBookedAt().getYear();
+        return bookedIn > year ? 12 : bookedIn < year ? 1 : entry.getBookedAt().getMonthValue();
     }
 
     private static long sum(List<LedgerEntry> entries, String municipality, LedgerKind kind) {

@@ -49,7 +49,11 @@ class YearlyAccountDocumentsTest {
                 new YearlyAccount.AdviserHours("Woudenberg", new BigDecimal("16")),
                 new YearlyAccount.AdviserHours("Regionaal", new BigDecimal("12.5")));
         return new YearlyAccount(PROGRAMME, 2022, LocalDate.of(2023, 3, 15), 5_000_000, money, activities, hours,
-                new BigDecimal("400"));
+                new BigDecimal("400"), hoursPerMonth("10", "12.5", "8", "6.75", "9", "7", "0", "4", "11", "9", "8", "6"));
+    }
+
+    static List<BigDecimal> hoursPerMonth(String... hours) {
+        return Arrays.stream(hours).map(BigDecimal::new).toList();
     }
 
     private String csvText() {
@@ -167,6 +171,30 @@ class YearlyAccountDocumentsTest {
         }
     }
 
+    /** Issue 16: the three charts of the money page, with their numbers in words, are in the PDF's text too. */
+    @Test
+    void pdfPicturesMoneyAndHoursAsChartsWithTheirNumbersInWords() throws IOException {
+        try (PDDocument document = Loader.loadPDF(documents.pdf(account2022()))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Geld van het ministerie (OCW) in 2022: toegedeeld, toegekend en over. Een volle balk is het budget van € 50.000,00.")
+                    .contains("Toegedeeld als activiteitengeld € 15.000,00 (30% van het budget)")
+                    .contains("Toegekend aan activiteiten (min terugbetalingen) € 6.375,50 (13% van het budget)")
+                    .contains("Over (budget min toegekend) € 43.624,50 (87% van het budget)")
+                    .contains("Activiteitengeld per gemeente in 2022: gebruikt (toegekend min terugbetaald) en over.")
+                    .contains("Baarn € 1.250,50 gebruikt (42%), € 1.749,50 over van € 3.000,00")
+                    .contains("Bunschoten € 2.750,00 gebruikt (92%), € 250,00 over van € 3.000,00")
+                    .contains("Soest € 0,00 gebruikt (0%), € 3.000,00 over van € 3.000,00")
+                    .contains("Adviesuren in 2022, per maand van boeking opgeteld, tegen het jaarplafond van 400 uur.")
+                    .contains("bij 80% (320 uur) en bij 100% krijgt de projectleider een signaal.")
+                    .contains("Januari 10 uur, samen 10 van 400 uur (3%)")
+                    .contains("Februari 12,5 uur, samen 22,5 van 400 uur (6%)")
+                    .contains("December 6 uur, samen 91,25 van 400 uur (23%)");
+            // The charts come before the tables: people look before they read.
+            assertThat(text.indexOf("Een volle balk is het budget van de gemeente")).isLessThan(text.indexOf("Gemeente Budget Toegekend"));
+        }
+    }
+
     @Test
     void markupInNamesIsPrintedAsTextNotInterpreted() throws IOException {
         YearlyAccount account = account2022();
@@ -175,7 +203,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", script, List.of("<img src=x onerror=alert(1)>"), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(hostile))) {
             // Interpreted markup would lose its tags (and a script its text); printed as text, every character is there.
@@ -195,7 +223,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", "Buurtlunch\u000Bmet muziek", List.of(), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(pasted))) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Buurtlunch met muziek");
@@ -209,7 +237,7 @@ class YearlyAccountDocumentsTest {
                 account.ministryBudgetCents(), account.money(),
                 List.of(new YearlyAccount.GrantedActivity("Soest", "Lezing door Łukasz en Şükrü over Ağrı", List.of(), 10_000,
                         LocalDate.of(2022, 6, 1))),
-                account.hours(), account.hoursCap());
+                account.hours(), account.hoursCap(), account.hoursPerMonth());
 
         try (PDDocument document = Loader.loadPDF(documents.pdf(names))) {
             assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " ")).contains("Lezing door Łukasz en Şükrü over Ağrı");
