@@ -79,8 +79,8 @@ class ProgrammeMoneyPage {
         int year = EngineClock.today().getYear();
         List<Account> accounts = programmes.fundedParticipants(id).stream().map(code -> {
             long left = activityMoney.remainingCents(programme, code, year);
-            return new Account(name(code), Dutch.euros(left + ledger.spentCents(id, year, code)), Dutch.euros(ledger.spentCents(id, year, code)),
-                    Dutch.euros(left));
+            long spent = ledger.spentCents(id, year, code);
+            return new Account(name(code), Dutch.euros(left + spent), Dutch.euros(spent), Dutch.euros(left));
         }).toList();
         List<Grant> grants = requests.findByProgrammeIdAndStatusOrderByIdDesc(id, RequestStatus.TOEGEKEND).stream()
                 .filter(r -> r.getYear() == year)

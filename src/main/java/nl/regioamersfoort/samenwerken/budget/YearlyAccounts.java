@@ -55,12 +55,14 @@ public class YearlyAccounts {
                         e.getAmountCents(), e.getBookedAt().toLocalDate()))
                 .toList();
         Map<String, BigDecimal> hours = new LinkedHashMap<>();
-        entries.stream().filter(e -> e.getKind() == LedgerKind.UREN)
-                .forEach(e -> hours.merge(e.getMunicipalityCode() == null ? "Regionaal" : name(e.getMunicipalityCode()), e.getHours(), BigDecimal::add));
         BigDecimal[] perMonth = new BigDecimal[12];
         Arrays.fill(perMonth, BigDecimal.ZERO);
-        entries.stream().filter(e -> e.getKind() == LedgerKind.UREN)
-                .forEach(e -> perMonth[month(e, year) - 1] = perMonth[month(e, year) - 1].add(e.getHours()));
+        for (LedgerEntry entry : entries) {
+            if (entry.getKind() == LedgerKind.UREN) {
+                hours.merge(entry.getMunicipalityCode() == null ? "Regionaal" : name(entry.getMunicipalityCode()), entry.getHours(), BigDecimal::add);
+                perMonth[month(entry, year) - 1] = perMonth[month(entry, year) - 1].add(entry.getHours());
+            }
+        }
         return new YearlyAccount(programme.getName(), year, EngineClock.today(), programme.getMinistryBudgetCents(), money, activities,
                 hours.entrySet().stream().map(h -> new YearlyAccount.AdviserHours(h.getKey(), h.getValue())).toList(),
                 programme.getAdviserHoursCap(), Arrays.asList(perMonth));

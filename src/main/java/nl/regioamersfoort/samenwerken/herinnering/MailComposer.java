@@ -34,7 +34,8 @@ import org.thymeleaf.context.Context;
 @Component
 public class MailComposer {
 
-    static final String TASK_PATH = "/camunda/app/tasklist/default/#/?task=";
+    static final String TASKLIST_PATH = "/camunda/app/tasklist/default/";
+    static final String TASK_PATH = TASKLIST_PATH + "#/?task=";
     private static final String PRODUCT_ID = "-//Regio Amersfoort//Samenwerken//NL";
     private static final String UID_DOMAIN = "samenwerken.regioamersfoort.nl";
     private static final String TEMPLATE = "taakdeadline";

@@ -41,7 +41,7 @@ class WeeklyDigestMail {
         context.setVariable("count", tasks.size());
         context.setVariable("lines", lines.subList(0, Math.min(lines.size(), MOST_TASKS_LISTED)));
         context.setVariable("notListed", Math.max(0, lines.size() - MOST_TASKS_LISTED));
-        context.setVariable("tasklistLink", templates.link("/camunda/app/tasklist/default/"));
+        context.setVariable("tasklistLink", templates.link(MailComposer.TASKLIST_PATH));
         context.setVariable("settingsLink", templates.link(SETTINGS_PATH));
         return templates.compose(subject, TEMPLATE, context, null);
     }
