@@ -16,6 +16,8 @@ import nl.regioamersfoort.samenwerken.security.Roles;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -59,28 +61,64 @@ public class DeadlineMail {
         this.programmes = programmes;
     }
 
-    /** The watch's variable with the task's creation time (watches started before it existed have none). */
+    /** The variable with the task's creation time of a watch of version 1 (those before it had none). */
     static final String CREATED = "aangemaakt";
     private static final long AT_ONCE_AFTER_MILLIS = 60_000;
 
     /**
-     * The reminder moments: N working days before the due date, at nine in the morning. A task
-     * created inside its reminder window (a moment already passed, the due date more than a minute
-     * ahead) gets one reminder at once instead of the moments it missed: a minute after it was created;
-     * the moments it missed are never sent late. The list does
-     * not depend on the clock, because a sequential multi-instance reads it again per round.
+     * Whether the watched task has a reminder moment still to come: N working days before its due
+     * date, at nine in the morning, or the one at once for a task made inside its reminder window.
+     */
+    public boolean hasReminderAhead(DelegateExecution execution) {
+        return nextReminder(execution) != null;
+    }
+
+    /** The first reminder moment of the watched task after now: a moment already passed is never sent late. */
+    public Date nextReminder(DelegateExecution execution) {
+        Task task = task(execution);
+        if (task == null || task.getDueDate() == null) {
+            return null;
+        }
+        Date now = EngineClock.moment();
+        return moments(task.getDueDate(), ((TaskEntity) task).getVariable("programmaId"), task.getCreateTime()).stream()
+                .filter(moment -> moment.after(now)).findFirst().orElse(null);
+    }
+
+    /** The watched task's due date as it is now; for a task that is gone, now (the escalation then finds it gone). */
+    public Date deadlineOf(DelegateExecution execution) {
+        Task task = task(execution);
+        return task == null || task.getDueDate() == null ? EngineClock.moment() : task.getDueDate();
+    }
+
+    /**
+     * The reminder moments of a watch of version 1, from the copies of the task's due date, creation
+     * time and programme it was started with. The list does not depend on the clock, because its
+     * sequential multi-instance reads it again per round.
      */
     public List<Date> reminderMoments(DelegateExecution execution) {
-        Date deadline = (Date) execution.getVariable("deadline");
+        return moments((Date) execution.getVariable("deadline"), execution.getVariable("programmaId"),
+                execution.getVariable(CREATED) instanceof Date created ? created : null);
+    }
+
+    /** In a watch of version 1: a reminder whose moment passed before the task existed is not sent late. */
+    public boolean isAhead(Date moment) {
+        return moment.after(EngineClock.moment());
+    }
+
+    /**
+     * N working days before the due date, at nine in the morning, in order. A task created inside its
+     * reminder window (a moment already passed, the due date more than a minute ahead) gets one
+     * reminder at once instead of the moments it missed: a minute after it was created.
+     */
+    private List<Date> moments(Date deadline, Object programmeId, Date created) {
         LocalDate due = deadline.toInstant().atZone(EngineClock.ZONE).toLocalDate();
-        Object programmeId = execution.getVariable("programmaId");
         List<Integer> offsets = programmeId == null ? settings.werkdagenVooraf()
                 : programmes.get(programmeId.toString()).getReminderWorkingDays().orElse(settings.werkdagenVooraf());
         Set<Date> moments = new java.util.TreeSet<>();
         for (int workingDays : offsets) {
             moments.add(EngineClock.morningOf(WorkingDays.minusWorkingDays(due, workingDays)));
         }
-        if (execution.getVariable(CREATED) instanceof Date created) {
+        if (created != null) {
             Date atOnce = new Date(created.getTime() + AT_ONCE_AFTER_MILLIS);
             // Not when the due date is that close: the escalation waits for the reminders.
             if (moments.removeIf(m -> !m.after(created)) && atOnce.before(deadline)) {
@@ -88,11 +126,6 @@ public class DeadlineMail {
             }
         }
         return new ArrayList<>(moments);
-    }
-
-    /** A reminder whose moment passed before the task existed is not sent late. */
-    public boolean isAhead(Date moment) {
-        return moment.toInstant().isAfter(EngineClock.now().atZone(EngineClock.ZONE).toInstant());
     }
 
     /** Guards the weekly escalation loop should the completion message ever have been missed. */
@@ -141,13 +174,24 @@ public class DeadlineMail {
         Task task = task(execution);
         String userId = (String) execution.getVariable("ontvanger");
         if (task == null) {
-            log.info("Task {} is gone; no {} for {}", execution.getVariable("taakId"), kind, userId);
+            log.info("Task {} is gone; no {} for {}", taskId(execution), kind, userId);
             return;
         }
         delivery.deliver(task.getId(), task.getName(), kind, userId, name -> composer.compose(kind, descriptions.of(task), name));
     }
 
-    private Task task(DelegateExecution execution) {
-        return taskService.createTaskQuery().taskId((String) execution.getVariable("taakId")).singleResult();
+    /**
+     * The watched task, through the command's entity cache: a watch starts in the command that creates
+     * its task, before that task is in the database.
+     */
+    private static Task task(DelegateExecution execution) {
+        TaskEntity task = Context.getCommandContext().getTaskManager().findTaskById(taskId(execution));
+        return task == null || task.isDeleted() ? null : task;
+    }
+
+    /** The business key; a watch without one (a benchmark's) names its task in {@code taakId}. */
+    private static String taskId(DelegateExecution execution) {
+        String businessKey = execution.getProcessBusinessKey();
+        return businessKey != null ? businessKey : (String) execution.getVariable("taakId");
     }
 }

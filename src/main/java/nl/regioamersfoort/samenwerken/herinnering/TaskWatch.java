@@ -3,7 +3,6 @@ package nl.regioamersfoort.samenwerken.herinnering;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -65,12 +64,8 @@ class TaskWatch extends AbstractProcessEnginePlugin {
                     task.getDueDate(), due);
             task.setDueDate(due);
         }
-        Map<String, Object> variables = new java.util.HashMap<>();
-        variables.put("taakId", task.getId());
-        variables.put("deadline", task.getDueDate());
-        variables.put(DeadlineMail.CREATED, task.getCreateTime());
-        variables.put("programmaId", task.getVariable("programmaId"));
-        task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId(), variables);
+        // No variables: the watch reads the due date, creation time and programme from the task itself.
+        task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId());
     }
 
     private static void stopWatching(DelegateTask task) {

@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Throughput through the engine API, in this JVM (the job executor off; due jobs run as the
  * process tests run them): whole local tracks, from the programme start that opens them to the
- * wethouder's consent on the closing evaluation (16 user tasks each: inventory, plan, one activity,
+ * wethouder's consent on the closing evaluation (18 user tasks each: inventory, plan, one activity,
  * closing evaluation and their wethouder gates, with the deadline watches, case files and audit
  * trail they bring), against the same number of user tasks in a process with one user task and
  * nothing else. Each person completes their task with their authorizations checked. Also the
@@ -152,10 +152,12 @@ abstract class TrackThroughput {
             complete(track, "inventarisatie-opstellen", "ambtenaar." + code, "watSpeeltLokaal", "Eenzaamheid onder ouderen",
                     "mogelijkeVervolgstap", "Gesprek met de bibliotheek");
             discuss(track, "inventarisatie-bespreken", code);
+            // Beside the plan: the consent to share the inventory regionally.
+            decideOn(track, "TOESTEMMING_INVENTARISATIE", code);
             complete(track, "maatwerkplan-opstellen", "ambtenaar." + code, "planSamenvatting", "Zichtbaarheid vergroten",
                     "activiteiten", "Voorlichting op scholen");
             discuss(track, "maatwerkplan-bespreken", code);
-            decide(track, code);  // adoption by the portefeuillehouder
+            decideOn(track, "VASTSTELLING", code);  // adoption by the portefeuillehouder
             // Beside the execution: the consent to share the plan, and R-01 on the activity.
             decideOn(track, "TOESTEMMING_MAATWERKPLAN", code);
             decideOn(track, "ACTIVITEIT", code);
@@ -165,7 +167,7 @@ abstract class TrackThroughput {
         for (String track : tracks) {
             String code = track.substring(track.lastIndexOf('-') + 1);
             complete(track, "slotevaluatie-opstellen", "adviseur", "evaluatie", "Slotevaluatie", "successen", "Netwerk staat");
-            decide(track, code);  // consent to share the evaluation
+            decideOn(track, "TOESTEMMING_SLOTEVALUATIE", code);
         }
         driver.runDueJobs();
         assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("gemeentetraject").completed()
@@ -186,11 +188,6 @@ abstract class TrackThroughput {
     private void decideOn(String track, String subjectType, String code) {
         driver.decideOn(track, subjectType, code, "akkoord");
         completed += 2;
-    }
-
-    private void decide(String track, String code) {
-        complete(track, "besluit-voorbereiden", "ambtenaar." + code, "voorstel", "Graag akkoord");
-        complete(track, "besluit-nemen", "wethouder." + code, "uitkomst", "akkoord", "motivering", "Past in het plan");
     }
 
     void runOneTaskProcesses(int count) {

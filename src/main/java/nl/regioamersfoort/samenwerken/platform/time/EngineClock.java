@@ -21,6 +21,11 @@ public final class EngineClock {
         return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
     }
 
+    /** The engine's now as the engine stores moments. */
+    public static Date moment() {
+        return ClockUtil.getCurrentTime();
+    }
+
     public static LocalDate today() {
         return now().toLocalDate();
     }
