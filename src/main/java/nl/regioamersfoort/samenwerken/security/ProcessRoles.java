@@ -1,12 +1,17 @@
 package nl.regioamersfoort.samenwerken.security;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 /**
  * Which roles work in which process definitions, read from the candidate groups of the models' user
@@ -34,23 +39,50 @@ final class ProcessRoles {
         Map<String, Set<String>> roles = new TreeMap<>();
         Set<String> keys = new TreeSet<>(localKeys);
         keys.addAll(regionalKeys);
-        for (String key : keys) {
-            for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(key).list()) {
-                for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-                    String groups = task.getCamundaCandidateGroups();
-                    if (groups == null) {
-                        continue;
-                    }
-                    for (String group : groups.split(",")) {
-                        roles.computeIfAbsent(key, k -> new TreeSet<>()).addAll(roleOf(group.strip(), localKeys.contains(key), key, task));
-                    }
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
+            String key = definition.getKey();
+            candidateGroups(repository, definition).forEach((task, groups) -> {
+                for (String group : groups.split(",")) {
+                    roles.computeIfAbsent(key, k -> new TreeSet<>()).addAll(roleOf(group.strip(), localKeys.contains(key), key, task));
                 }
-            }
+            });
         }
         return roles;
     }
 
-    private static Set<String> roleOf(String group, boolean local, String key, UserTask task) {
+    /**
+     * User task id → its candidate groups, read from the model's XML as it streams by. This runs at
+     * every start-up for every deployed version, where the model API's parse (a DOM model, validated
+     * against the schema) was one of the slower steps; the engine validated each model when it was
+     * deployed.
+     */
+    private static Map<String, String> candidateGroups(RepositoryService repository, ProcessDefinition definition) {
+        Map<String, String> groups = new TreeMap<>();
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (InputStream model = repository.getProcessModel(definition.getId())) {
+            XMLStreamReader xml = factory.createXMLStreamReader(model);
+            while (xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && BPMN.equals(xml.getNamespaceURI())
+                        && "userTask".equals(xml.getLocalName())) {
+                    String candidates = xml.getAttributeValue(CAMUNDA, "candidateGroups");
+                    if (candidates != null) {
+                        groups.put(xml.getAttributeValue(null, "id"), candidates);
+                    }
+                }
+            }
+            xml.close();
+        } catch (IOException | XMLStreamException e) {
+            throw new IllegalStateException("Cannot read the user tasks of process definition " + definition.getId(), e);
+        }
+        return groups;
+    }
+
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+    private static Set<String> roleOf(String group, boolean local, String key, String task) {
         if (group.startsWith(WETHOUDER)) {
             return Set.of(WETHOUDER);
         } else if (group.startsWith(BELEIDSAMBTENAAR)) {
@@ -60,7 +92,7 @@ final class ProcessRoles {
         } else if (Roles.REGIONAL.stream().anyMatch(role -> role.id().equals(group))) {
             return Set.of(group);
         }
-        throw new IllegalStateException("User task '" + task.getId() + "' of process '" + key + "' has candidate group '" + group
+        throw new IllegalStateException("User task '" + task + "' of process '" + key + "' has candidate group '" + group
                 + "', which is no role of Samenwerken (security/Roles): nobody could be granted its work");
     }
 }
