@@ -34,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Throughput through the engine API, in this JVM (the job executor off; due jobs run as the
  * process tests run them): whole local tracks, from the programme start that opens them to the
- * wethouder's consent on the closing evaluation (18 user tasks each: inventory, plan, one activity,
+ * wethouder's consent on the closing evaluation (16 user tasks each: inventory, plan, one activity,
  * closing evaluation and their wethouder gates, with the deadline watches, case files and audit
  * trail they bring), against the same number of user tasks in a process with one user task and
  * nothing else. Each person completes their task with their authorizations checked. Also the
@@ -47,7 +47,8 @@ abstract class TrackThroughput {
 
     /** The seven municipalities with a funded local track once Eemnes and Nijkerk joined (2024). */
     static final List<String> FUNDED = List.of("baarn", "bunschoten", "eemnes", "leusden", "nijkerk", "soest", "woudenberg");
-    static final int PROGRAMMES = Integer.getInteger("bench.programmes", 10);
+    static final int PROGRAMMES = Integer.getInteger("bench.programmes", 2);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);  // at most 8: round r runs in 2090 + r
 
     @Autowired
     ProcessEngine engine;
@@ -91,44 +92,61 @@ abstract class TrackThroughput {
         runTracks(1, 2098);
         runOneTaskProcesses(100);
 
-        resetPeakHeap();
-        StatementCounter.reset();
-        long start = System.nanoTime();
-        int tasks = runTracks(PROGRAMMES, 2099);
-        double trackSeconds = (System.nanoTime() - start) / 1e9;
-        long trackHeap = peakHeapMb();
-        long trackStatements = StatementCounter.total();
-        List<Map.Entry<String, Long>> trackKinds = StatementCounter.top(Integer.MAX_VALUE);
-        int tracks = PROGRAMMES * FUNDED.size();
+        // Rounds of tracks, each followed by as many one-task processes as it had user tasks: both then meet
+        // the same database size, caches and machine load, and the median of the rounds' ratios counts.
+        List<Double> ratios = new ArrayList<>();
+        double trackSeconds = 0;
+        double singleSeconds = 0;
+        long trackHeap = 0;
+        long singleHeap = 0;
+        int tasks = 0;
+        Map<String, Long> trackKinds = new java.util.TreeMap<>();
+        Map<String, Long> baseline = new java.util.TreeMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            resetPeakHeap();
+            StatementCounter.reset();
+            long start = System.nanoTime();
+            int roundTasks = runTracks(PROGRAMMES, 2090 + round);
+            double roundTrackSeconds = (System.nanoTime() - start) / 1e9;
+            trackHeap = Math.max(trackHeap, peakHeapMb());
+            StatementCounter.top(Integer.MAX_VALUE).forEach(kind -> trackKinds.merge(kind.getKey(), kind.getValue(), Long::sum));
 
-        resetPeakHeap();
-        StatementCounter.reset();
-        start = System.nanoTime();
-        runOneTaskProcesses(tasks);
-        double singleSeconds = (System.nanoTime() - start) / 1e9;
-        long singleHeap = peakHeapMb();
-        long singleStatements = StatementCounter.total();
-        List<Map.Entry<String, Long>> singleKinds = StatementCounter.top(Integer.MAX_VALUE);
+            resetPeakHeap();
+            StatementCounter.reset();
+            start = System.nanoTime();
+            runOneTaskProcesses(roundTasks);
+            double roundSingleSeconds = (System.nanoTime() - start) / 1e9;
+            singleHeap = Math.max(singleHeap, peakHeapMb());
+            StatementCounter.top(Integer.MAX_VALUE).forEach(kind -> baseline.merge(kind.getKey(), kind.getValue(), Long::sum));
+
+            ratios.add(roundSingleSeconds / roundTrackSeconds);
+            trackSeconds += roundTrackSeconds;
+            singleSeconds += roundSingleSeconds;
+            tasks += roundTasks;
+        }
+        long trackStatements = trackKinds.values().stream().mapToLong(Long::longValue).sum();
+        long singleStatements = baseline.values().stream().mapToLong(Long::longValue).sum();
+        int tracks = ROUNDS * PROGRAMMES * FUNDED.size();
 
         double trackTasksPerSecond = tasks / trackSeconds;
         double singleTasksPerSecond = tasks / singleSeconds;
         BenchReport report = new BenchReport("throughput-" + database(), "Throughput through the engine API on " + database() + ": " + tracks
-                + " whole local tracks (" + PROGRAMMES + " programmes of " + FUNDED.size() + ") against " + tasks + " one-task processes")
+                + " whole local tracks (" + ROUNDS + " rounds of " + PROGRAMMES + " programmes of " + FUNDED.size() + "), each round against as many"
+                + " one-task processes as it had user tasks (" + tasks + " in all)")
                 .line("one-task processes (baseline): %8.1f user tasks/s   (%d in %.1f s, peak heap %d MB)", singleTasksPerSecond, tasks,
                         singleSeconds, singleHeap)
                 .line("whole local tracks:            %8.1f user tasks/s = %.2f tracks/s   (%d tracks, %d tasks, in %.1f s, peak heap %d MB)",
                         trackTasksPerSecond, tracks / trackSeconds, tracks, tasks, trackSeconds, trackHeap)
-                .line("ratio tracks / baseline (per user task): %.3f", trackTasksPerSecond / singleTasksPerSecond)
+                .line("ratio tracks / baseline (per user task): median of the rounds %.3f (rounds %s), of the totals %.3f",
+                        BenchReport.median(ratios), ratios.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r)).toList(),
+                        trackTasksPerSecond / singleTasksPerSecond)
                 .line("peak resident memory of this JVM (VmHWM, since its start): %d MB", ProcStatus.ownResidentPeakMb())
                 .line("SQL statements per user task: baseline %.1f, whole tracks %.1f (everything each run did: starts, timers, completions)",
                         (double) singleStatements / tasks, (double) trackStatements / tasks);
         report.line("Statements by kind, per user task, most frequent first (whole tracks | baseline):");
-        Map<String, Long> baseline = new java.util.HashMap<>();
-        singleKinds.forEach(kind -> baseline.put(kind.getKey(), kind.getValue()));
-        for (Map.Entry<String, Long> kind : trackKinds) {
-            report.line("  %-40s %6.2f | %6.2f", kind.getKey(), (double) kind.getValue() / tasks,
-                    (double) baseline.getOrDefault(kind.getKey(), 0L) / tasks);
-        }
+        int all = tasks;
+        trackKinds.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(kind -> report.line(
+                "  %-40s %6.2f | %6.2f", kind.getKey(), (double) kind.getValue() / all, (double) baseline.getOrDefault(kind.getKey(), 0L) / all));
         report.write();
     }
 
