@@ -60,7 +60,8 @@ public class YearlyAccounts {
         for (LedgerEntry entry : entries) {
             if (entry.getKind() == LedgerKind.UREN) {
                 hours.merge(entry.getMunicipalityCode() == null ? "Regionaal" : name(entry.getMunicipalityCode()), entry.getHours(), BigDecimal::add);
-                perMonth[month(entry, year) - 1] = perMonth[month(entry, year) - 1].add(entry.getHours());
+                int month = month(entry, year) - 1;
+                perMonth[month] = perMonth[month].add(entry.getHours());
             }
         }
         return new YearlyAccount(programme.getName(), year, EngineClock.today(), programme.getMinistryBudgetCents(), money, activities,

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -65,16 +66,20 @@ public class DeadlineMail {
     static final String CREATED = "aangemaakt";
     private static final long AT_ONCE_AFTER_MILLIS = 60_000;
 
+    /** The transient variable with the watch's next reminder moment, or null when none is left. */
+    static final String NEXT_REMINDER = "volgendeHerinnering";
+
     /**
-     * Whether the watched task has a reminder moment still to come: N working days before its due
-     * date, at nine in the morning, or the one at once for a task made inside its reminder window.
+     * Plans the watch's next round once, for the gateway that asks whether one is left and the timer
+     * that waits for it: the watched task's first reminder moment after now (N working days before
+     * its due date at nine, or the one at once for a task made inside its reminder window), or null.
+     * A moment already passed is never sent late. Transient: nothing is written.
      */
-    public boolean hasReminderAhead(DelegateExecution execution) {
-        return nextReminder(execution) != null;
+    public void planNextReminder(DelegateExecution execution) {
+        execution.setVariableLocal(NEXT_REMINDER, Variables.dateValue(nextReminder(execution), true));
     }
 
-    /** The first reminder moment of the watched task after now: a moment already passed is never sent late. */
-    public Date nextReminder(DelegateExecution execution) {
+    private Date nextReminder(DelegateExecution execution) {
         Task task = task(execution);
         if (task == null || task.getDueDate() == null) {
             return null;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +67,7 @@ class TaskWatchHistory extends AbstractProcessEnginePlugin {
             }
             Integer days = Context.getProcessEngineConfiguration().getDeploymentCache()
                     .findDeployedProcessDefinitionById(event.getProcessDefinitionId()).getHistoryTimeToLive();
-            Date removal = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days == null ? 0 : days)));
+            Date removal = Date.from(EngineClock.moment().toInstant().plus(Duration.ofDays(days == null ? 0 : days)));
             event.setRemovalTime(removal);
             // A failed attempt's stack trace was written before this handler saw its log entry.
             if (event instanceof HistoricJobLogEvent log && log.getExceptionByteArrayId() != null) {

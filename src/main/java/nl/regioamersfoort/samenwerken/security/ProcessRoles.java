@@ -26,6 +26,8 @@ final class ProcessRoles {
 
     static final String WETHOUDER = "wethouder-";
     static final String BELEIDSAMBTENAAR = "beleidsambtenaar-";
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     private ProcessRoles() {
     }
@@ -39,9 +41,12 @@ final class ProcessRoles {
         Map<String, Set<String>> roles = new TreeMap<>();
         Set<String> keys = new TreeSet<>(localKeys);
         keys.addAll(regionalKeys);
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKeyIn(keys.toArray(String[]::new)).list()) {
             String key = definition.getKey();
-            candidateGroups(repository, definition).forEach((task, groups) -> {
+            candidateGroups(factory, repository, definition).forEach((task, groups) -> {
                 for (String group : groups.split(",")) {
                     roles.computeIfAbsent(key, k -> new TreeSet<>()).addAll(roleOf(group.strip(), localKeys.contains(key), key, task));
                 }
@@ -56,11 +61,8 @@ final class ProcessRoles {
      * against the schema) was one of the slower steps; the engine validated each model when it was
      * deployed.
      */
-    private static Map<String, String> candidateGroups(RepositoryService repository, ProcessDefinition definition) {
+    private static Map<String, String> candidateGroups(XMLInputFactory factory, RepositoryService repository, ProcessDefinition definition) {
         Map<String, String> groups = new TreeMap<>();
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try (InputStream model = repository.getProcessModel(definition.getId())) {
             XMLStreamReader xml = factory.createXMLStreamReader(model);
             while (xml.hasNext()) {
@@ -78,9 +80,6 @@ final class ProcessRoles {
         }
         return groups;
     }
-
-    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     private static Set<String> roleOf(String group, boolean local, String key, String task) {
         if (group.startsWith(WETHOUDER)) {

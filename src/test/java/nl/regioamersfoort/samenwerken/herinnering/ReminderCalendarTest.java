@@ -39,10 +39,7 @@ class ReminderCalendarTest {
     @Test
     void everyReminderAndEscalationOnItsWorkingDayToItsPeople() {
         ProcessDriver driver = new ProcessDriver(engine);
-        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
-        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
-                LocalDate.of(2023, 12, 31), List.of("baarn"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
-                null, List.of(5)), "projectleider").getId();
+        String programme = baarnWithFiveWorkingDays(programmes);
         String track = programme + "-baarn";
         String region = programme + "-regio";
 
@@ -69,16 +66,16 @@ class ReminderCalendarTest {
             }
         }
 
-        assertThat(mails("Inventarisatie Baarn")).containsExactlyInAnyOrder(
+        assertThat(mails(outbox, "Inventarisatie Baarn")).containsExactlyInAnyOrder(
                 // 5 working days before Tuesday 26 April (Koningsdag moved it; Easter Monday does not count)
                 "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.baarn",
                 // the morning after the due date
                 "2022-04-27 ESCALATIE projectleider");
-        assertThat(mails("Maatwerkplan Baarn")).containsExactlyInAnyOrder(
+        assertThat(mails(outbox, "Maatwerkplan Baarn")).containsExactlyInAnyOrder(
                 "2022-06-23 HERINNERING adviseur", "2022-06-23 HERINNERING ambtenaar.baarn");
-        assertThat(mails("Overzicht (deel)onderwerpen opstellen")).isEmpty();
+        assertThat(mails(outbox, "Overzicht (deel)onderwerpen opstellen")).isEmpty();
         // The plan of approach is still open after its due date (Thursday 30 June): escalated the next morning, then weekly.
-        assertThat(mails("Plan van aanpak opstellen")).containsExactlyInAnyOrder(
+        assertThat(mails(outbox, "Plan van aanpak opstellen")).containsExactlyInAnyOrder(
                 "2022-06-23 HERINNERING adviseur", "2022-06-23 HERINNERING projectleider",
                 "2022-07-01 ESCALATIE projectleider", "2022-07-08 ESCALATIE projectleider");
     }
@@ -97,19 +94,31 @@ class ReminderCalendarTest {
                 LocalDate.of(2023, 12, 31), List.of("leusden"), LocalDate.of(2022, 4, 29), null, null, null, LocalDate.of(2022, 12, 1),
                 null, List.of(10, 2)), "projectleider").getId();
         String track = programme + "-leusden";
-        assertThat(mails("Inventarisatie Leusden")).as("nothing at the moment the task is made").isEmpty();
+        assertThat(mails(outbox, "Inventarisatie Leusden")).as("nothing at the moment the task is made").isEmpty();
         for (LocalDate day = LocalDate.of(2022, 4, 19); !day.isAfter(LocalDate.of(2022, 5, 6)); day = day.plusDays(1)) {
             driver.travelTo(day + "T10:00:00");
             if (day.equals(LocalDate.of(2022, 4, 28))) {
                 driver.complete(track, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
             }
         }
-        assertThat(mails("Inventarisatie Leusden")).containsExactlyInAnyOrder(
+        assertThat(mails(outbox, "Inventarisatie Leusden")).containsExactlyInAnyOrder(
                 "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.leusden",
                 "2022-04-26 HERINNERING adviseur", "2022-04-26 HERINNERING ambtenaar.leusden");
     }
 
-    private List<String> mails(String taskName) {
+    /**
+     * On 10 January 2022: a programme with Baarn alone, its inventory due 27 April (Koningsdag moves
+     * it to the 26th), reminders 5 working days before a due date.
+     */
+    static String baarnWithFiveWorkingDays(Programmes programmes) {
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
+        return programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
+                LocalDate.of(2023, 12, 31), List.of("baarn"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
+                null, List.of(5)), "projectleider").getId();
+    }
+
+    /** The mails about one task, as "day kind recipient". */
+    static List<String> mails(Outbox outbox, String taskName) {
         return outbox.latest(1000).stream()
                 .filter(mail -> mail.getTaskName().equals(taskName))
                 .map(mail -> mail.getRecordedAt().toLocalDate() + " " + mail.getKind() + " " + mail.getRecipient())
