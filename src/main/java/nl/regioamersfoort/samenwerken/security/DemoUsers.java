@@ -3,10 +3,13 @@ package nl.regioamersfoort.samenwerken.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.regioamersfoort.samenwerken.gemeente.Municipalities;
 import nl.regioamersfoort.samenwerken.gemeente.Municipality;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +52,13 @@ class DemoUsers {
     }
 
     void create() {
+        Set<String> existing = identityService.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
         int created = 0;
         for (DemoUser demo : USERS) {
-            if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+            Set<String> memberOf = Set.of();
+            if (existing.contains(demo.id())) {
+                memberOf = identityService.createGroupQuery().groupMember(demo.id()).list().stream().map(Group::getId).collect(Collectors.toSet());
+            } else {
                 User user = identityService.newUser(demo.id());
                 user.setFirstName(demo.firstName());
                 user.setLastName(demo.lastName());
@@ -61,7 +68,7 @@ class DemoUsers {
                 created++;
             }
             for (String group : demo.groups()) {
-                if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(group).count() == 0) {
+                if (!memberOf.contains(group)) {
                     identityService.createMembership(demo.id(), group);
                 }
             }

@@ -93,7 +93,8 @@ class IdentitySetup implements SmartInitializingSingleton {
         Set<String> existingGroups = identityService.createGroupQuery().list().stream().map(Group::getId).collect(Collectors.toSet());
         groups.forEach(group -> ensureGroup(existingGroups, group.id(), group.name()));
         ensureGroup(existingGroups, Groups.CAMUNDA_ADMIN, "Camunda-beheerders");
-        all.forEach(this::ensureTenant);
+        Set<String> existingTenants = identityService.createTenantQuery().list().stream().map(Tenant::getId).collect(Collectors.toSet());
+        all.forEach(municipality -> ensureTenant(existingTenants, municipality));
 
         Grants grants = new Grants(authorizationService);
         // Administrators need explicit grants too: the webapps decide who may open Cockpit and Admin
@@ -179,9 +180,9 @@ class IdentitySetup implements SmartInitializingSingleton {
      * The regional bodies are members of no tenant: they read a municipality's texts only where its
      * wethouder consented to share them (regio).
      */
-    private void ensureTenant(Municipality municipality) {
+    private void ensureTenant(Set<String> existing, Municipality municipality) {
         String code = municipality.getCode();
-        if (identityService.createTenantQuery().tenantId(code).count() == 0) {
+        if (!existing.contains(code)) {
             Tenant tenant = identityService.newTenant(code);
             tenant.setName(municipality.getName());
             identityService.saveTenant(tenant);

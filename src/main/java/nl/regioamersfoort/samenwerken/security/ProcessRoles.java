@@ -57,13 +57,14 @@ final class ProcessRoles {
 
     /**
      * User task id → its candidate groups, read from the model's XML as it streams by. This runs at
-     * every start-up for every deployed version, where the model API's parse (a DOM model, validated
-     * against the schema) was one of the slower steps; the engine validated each model when it was
-     * deployed.
+     * every start-up for every deployed version. The model is read as the stored resource: the engine
+     * validated it when it was deployed, and {@code getProcessModel} would first parse the whole
+     * deployment into the engine's cache (schema-validated, every model of it), the slowest step of a
+     * restart, for definitions that may not be used for hours.
      */
     private static Map<String, String> candidateGroups(XMLInputFactory factory, RepositoryService repository, ProcessDefinition definition) {
         Map<String, String> groups = new TreeMap<>();
-        try (InputStream model = repository.getProcessModel(definition.getId())) {
+        try (InputStream model = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
             XMLStreamReader xml = factory.createXMLStreamReader(model);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && BPMN.equals(xml.getNamespaceURI())
