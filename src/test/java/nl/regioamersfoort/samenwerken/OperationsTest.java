@@ -12,8 +12,11 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.regioamersfoort.samenwerken.besluit.Decision;
+import nl.regioamersfoort.samenwerken.besluit.Decisions;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -59,6 +62,8 @@ class OperationsTest {
     Programmes programmes;
     @Autowired
     Environment environment;
+    @Autowired
+    Decisions decisions;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -155,6 +160,21 @@ class OperationsTest {
         // A called instance (the wethouder gate) goes together with its root, by the root's time to live.
         HistoricProcessInstance gate = engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(request).singleResult();
         assertThat(gate.getRemovalTime()).isEqualTo(root.getRemovalTime());
+        // The gate keeps the last value of each variable, not every change: its decision record is the audit trail.
+        HistoryService history = engine.getHistoryService();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(gate.getId()).count()).as("changes of the gate's variables").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(gate.getId()).variableName("voorstel").singleResult()
+                .getValue()).isEqualTo("Graag akkoord");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(gate.getId()).variableName("uitkomst").singleResult()
+                .getValue()).isEqualTo("akkoord");
+        Decision decision = decisions.trail(programme, "soest").stream().filter(d -> gate.getId().equals(d.getProcessInstanceId()))
+                .findFirst().orElseThrow();
+        assertThat(List.of(decision.getProposal(), decision.getProposedBy(), decision.getOutcome().formValue(), decision.getMotivation(),
+                decision.getDecidedBy())).containsExactly("Graag akkoord", "ambtenaar.soest", "akkoord", "Goed plan", "wethouder.soest");
+        assertThat(decision.getProposedAt()).isNotNull();
+        assertThat(decision.getDecidedAt()).isNotNull();
+        // The request itself keeps every change, as every case does.
+        assertThat(history.createHistoricDetailQuery().processInstanceId(request).count()).as("changes of the request's variables").isPositive();
         ProcessDriver driver = new ProcessDriver(engine);
         Task inventory = driver.task(programme + "-soest", "inventarisatie-opstellen");
         String watch = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("taakbewaking")

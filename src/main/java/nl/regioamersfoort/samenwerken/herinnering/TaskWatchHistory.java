@@ -1,20 +1,15 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.engine.HistoryRule;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.springframework.stereotype.Component;
 
@@ -31,51 +26,38 @@ import org.springframework.stereotype.Component;
  * ends, they get their removal time when written: then plus the watch model's time to live.
  * <p>
  * The events are still produced, so the engine's other listeners of the history stream (the guard on
- * a case's identity variables) see them; only this database handler, which takes the default one's
- * place, leaves them out.
+ * a case's identity variables) see them; only the database handler leaves them out.
  */
 @Component
-class TaskWatchHistory extends AbstractProcessEnginePlugin {
+class TaskWatchHistory implements HistoryRule {
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = new ArrayList<>();
-        handlers.add(new WithoutTaskWatches());
-        if (configuration.getCustomHistoryEventHandlers() != null) {
-            handlers.addAll(configuration.getCustomHistoryEventHandlers());
+    public boolean writes(HistoryEvent event) {
+        if (!TaskWatch.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
+            return true;
         }
-        configuration.setCustomHistoryEventHandlers(handlers);
-        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        if (event instanceof HistoricProcessInstanceEventEntity || event instanceof HistoricActivityInstanceEventEntity
+                || event instanceof HistoricVariableUpdateEventEntity) {
+            return false;
+        }
+        stampRemovalTime(event);
+        return true;
     }
 
-    static class WithoutTaskWatches extends DbHistoryEventHandler {
-
-        @Override
-        public void handleEvent(HistoryEvent event) {
-            if (!TaskWatch.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
-                super.handleEvent(event);
-            } else if (!(event instanceof HistoricProcessInstanceEventEntity || event instanceof HistoricActivityInstanceEventEntity
-                    || event instanceof HistoricVariableUpdateEventEntity)) {
-                stampRemovalTime(event);
-                super.handleEvent(event);
-            }
+    private static void stampRemovalTime(HistoryEvent event) {
+        if (event.getRemovalTime() != null) {
+            return;
         }
-
-        private static void stampRemovalTime(HistoryEvent event) {
-            if (event.getRemovalTime() != null) {
-                return;
-            }
-            Integer days = Context.getProcessEngineConfiguration().getDeploymentCache()
-                    .findDeployedProcessDefinitionById(event.getProcessDefinitionId()).getHistoryTimeToLive();
-            Date removal = Date.from(EngineClock.moment().toInstant().plus(Duration.ofDays(days == null ? 0 : days)));
-            event.setRemovalTime(removal);
-            // A failed attempt's stack trace was written before this handler saw its log entry.
-            if (event instanceof HistoricJobLogEvent log && log.getExceptionByteArrayId() != null) {
-                ByteArrayEntity trace = Context.getCommandContext().getDbEntityManager().selectById(ByteArrayEntity.class,
-                        log.getExceptionByteArrayId());
-                if (trace != null && trace.getRemovalTime() == null) {
-                    trace.setRemovalTime(removal);
-                }
+        Integer days = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(event.getProcessDefinitionId()).getHistoryTimeToLive();
+        Date removal = Date.from(EngineClock.moment().toInstant().plus(Duration.ofDays(days == null ? 0 : days)));
+        event.setRemovalTime(removal);
+        // A failed attempt's stack trace was written before this handler saw its log entry.
+        if (event instanceof HistoricJobLogEvent log && log.getExceptionByteArrayId() != null) {
+            ByteArrayEntity trace = Context.getCommandContext().getDbEntityManager().selectById(ByteArrayEntity.class,
+                    log.getExceptionByteArrayId());
+            if (trace != null && trace.getRemovalTime() == null) {
+                trace.setRemovalTime(removal);
             }
         }
     }

@@ -1,0 +1,25 @@
+package nl.regioamersfoort.samenwerken.besluit;
+
+import nl.regioamersfoort.samenwerken.platform.engine.HistoryRule;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * A wethouder gate keeps the last value of each of its variables in the history, not every change.
+ * Its decision record is the audit trail of the decision: subject, deciding group, the proposal and
+ * who made it when, the outcome, the motivation and who decided when, the college's decision date
+ * and number; the draft it started from stays as the last value of {@code voorstelConcept}. The
+ * changes in between (a proposal first shown as the draft, then submitted; the inputs copied in
+ * from the case, each written once more as a change) were a fifth of every statement a whole track
+ * sent to the database.
+ */
+@Component
+class GateHistory implements HistoryRule {
+
+    static final String PROCESS_KEY = "wethouder-besluit";
+
+    @Override
+    public boolean writesDetail(HistoricVariableUpdateEventEntity update) {
+        return !PROCESS_KEY.equals(update.getProcessDefinitionKey());
+    }
+}
