@@ -121,15 +121,24 @@ class TaskQueryOnPostgresBenchmark {
             List<Double> off = time(() -> unchecked(query));
             line(report, name, on, off, "checks off");
         });
-        // The same over HTTP as Tasklist calls it: a beleidsambtenaar (checks on) against an administrator (camunda-admin: no checks).
-        String allTasksFilter = filterService.createFilterQuery().filterName("Alle taken").list().stream().filter(f -> f.getOwner() == null)
-                .findFirst().orElseThrow().getId();
-        for (String path : List.of("/engine-rest/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
-                "/engine-rest/filter/" + allTasksFilter + "/list?firstResult=0&maxResults=15", "/engine-rest/filter/" + allTasksFilter + "/count")) {
+        // The same over HTTP as Tasklist calls it: a beleidsambtenaar (checks on) against an administrator (camunda-admin: no checks),
+        // the badge of every shared filter included.
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("/engine-rest/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
+                "/task?candidateGroup=beleidsambtenaar-baarn&sortBy=dueDate… (15)");
+        for (Filter filter : filterService.createFilterQuery().orderByFilterId().asc().list()) {
+            if (filter.getOwner() == null) {
+                if (filter.getName().equals("Alle taken")) {
+                    paths.put("/engine-rest/filter/" + filter.getId() + "/list?firstResult=0&maxResults=15", "/filter/{Alle taken}/list (15)");
+                }
+                paths.put("/engine-rest/filter/" + filter.getId() + "/count", "/filter/{" + filter.getName() + "}/count");
+            }
+        }
+        paths.forEach((path, name) -> {
             List<Double> restOn = time(() -> status(Http.basic(port, USER, "demo").get(path).statusCode()));
             List<Double> restOff = time(() -> status(Http.basic(port, "beheer", "demo").get(path).statusCode()));
-            line(report, "GET " + path.replace(allTasksFilter, "{Alle taken}") + " (REST, Basic)", restOn, restOff, "admin");
-        }
+            line(report, "GET " + name + " (REST, Basic)", restOn, restOff, "admin");
+        });
         report.write();
         ClockUtil.reset();
     }
