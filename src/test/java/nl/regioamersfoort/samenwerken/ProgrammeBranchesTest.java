@@ -7,10 +7,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import nl.regioamersfoort.samenwerken.besluit.Decisions;
+import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.platform.form.InvalidInputException;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.ProgrammeStatus;
@@ -239,6 +241,19 @@ class ProgrammeBranchesTest {
                 .list()).extracting(gate -> runtimeService.getVariable(gate.getId(), "onderwerpType")).containsExactly("TOESTEMMING_INVENTARISATIE");
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId("toestemming-maatwerkplan-vervallen")
                 .processInstanceId(track(woudenberg).getId()).count()).isEqualTo(1);
+        // Its decision record says that it lapsed undecided, and when; the case file no longer shows it as waiting.
+        assertThat(decisions.about(SubjectType.TOESTEMMING_MAATWERKPLAN, woudenberg)).singleElement().satisfies(lapsed -> {
+            assertThat(lapsed.isOpen()).isFalse();
+            assertThat(lapsed.getOutcome()).isNull();
+            assertThat(lapsed.getDecidedBy()).isNull();
+            assertThat(lapsed.getLapsedAt()).isBetween(LocalDateTime.of(2034, 9, 1, 10, 0), LocalDateTime.of(2034, 9, 2, 0, 0));
+        });
+        assertThat(decisions.about(SubjectType.TOESTEMMING_INVENTARISATIE, woudenberg)).singleElement()
+                .satisfies(waiting -> assertThat(waiting.isOpen()).isTrue());
+        Http projectleider = Http.browser(port);
+        projectleider.login("projectleider", "demo");
+        assertThat(projectleider.get("/dashboard/traject/" + woudenberg, "text/html").body())
+                .contains("Vervallen zonder besluit (1 september 2034").contains("Nog niet besloten");
         driver.complete(woudenberg, "maatwerkplan-opstellen", "ambtenaar.woudenberg", "planSamenvatting", "Herzien plan",
                 "activiteiten", "Voorlichting");
         driver.discussAndAdoptPlan(woudenberg, "woudenberg");

@@ -50,6 +50,8 @@ public class Decision {
     private LocalDate collegeDecisionDate;
     @Column(name = "college_decision_number")
     private String collegeDecisionNumber;
+    @Column(name = "lapsed_at")
+    private LocalDateTime lapsedAt;
 
     protected Decision() {
     }
@@ -87,9 +89,23 @@ public class Decision {
         this.collegeDecisionNumber = number;
     }
 
+    /** The gate ended without a decision: nobody is asked any more. */
+    void lapse(LocalDateTime at) {
+        requireOpen();
+        this.lapsedAt = at;
+    }
+
+    /** Still waiting for its decider: neither decided nor lapsed. */
+    public boolean isOpen() {
+        return outcome == null && lapsedAt == null;
+    }
+
     private void requireOpen() {
         if (outcome != null) {
             throw new IllegalStateException("Decision " + id + " was already taken and cannot change");
+        }
+        if (lapsedAt != null) {
+            throw new IllegalStateException("Decision " + id + " lapsed and cannot change");
         }
     }
 
@@ -158,6 +174,10 @@ public class Decision {
     }
 
     /** The instance of the gate ({@code wethouder-besluit}) in which this decision was opened and taken. */
+    public LocalDateTime getLapsedAt() {
+        return lapsedAt;
+    }
+
     public String getProcessInstanceId() {
         return processInstanceId;
     }

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 @Component("decisionGate")
 public class DecisionGate {
 
+    static final String PROCESS_KEY = "wethouder-besluit";
+
     /** The process definitions this feature owns. */
     @Bean
     static OwnedProcesses decisionProcesses() {
-        return OwnedProcesses.local("wethouder-besluit");
+        return OwnedProcesses.local(PROCESS_KEY);
     }
 
     static final String DECISION_ID = "besluitId";

@@ -16,10 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GateHistory implements HistoryRule {
 
-    static final String PROCESS_KEY = "wethouder-besluit";
-
     @Override
     public boolean writesDetail(HistoricVariableUpdateEventEntity update) {
-        return !PROCESS_KEY.equals(update.getProcessDefinitionKey());
+        return !DecisionGate.PROCESS_KEY.equals(update.getProcessDefinitionKey());
     }
 }

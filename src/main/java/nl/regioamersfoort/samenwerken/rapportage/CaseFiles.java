@@ -110,7 +110,7 @@ class CaseFiles {
                 .variableValueEquals(MUNICIPALITY, track.getMunicipalityCode()));
         List<DecisionLine> decisionLines = decisions.trail(track.getProgrammeId(), track.getMunicipalityCode()).stream()
                 .map(d -> new DecisionLine(d.getSubject(), Labels.subject(d.getSubjectType()), d.getProposedBy(), Labels.moment(d.getProposedAt()),
-                        Labels.outcome(d.getOutcome()), decider(d), Labels.moment(d.getDecidedAt()), d.getMotivation()))
+                        Labels.outcome(d), decider(d), Labels.moment(d.getDecidedAt()), d.getMotivation()))
                 .toList();
         List<ConsentLine> consentLines = decisions.consents(track.getProgrammeId()).stream()
                 .filter(c -> c.getMunicipalityCode().equals(track.getMunicipalityCode()))

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.regioamersfoort.samenwerken.besluit.Decision;
 import nl.regioamersfoort.samenwerken.besluit.Outcome;
 import nl.regioamersfoort.samenwerken.besluit.SubjectType;
 import nl.regioamersfoort.samenwerken.platform.text.Dutch;
@@ -64,6 +65,14 @@ final class Labels {
             case AANVULLEN -> "Aanvullen";
             case STOPPEN -> "Stoppen voorgelegd aan de wethouder";
         };
+    }
+
+    /** A gate's state in the case file: its outcome, lapsed (and when) when its case moved on without it, or still open. */
+    static String outcome(Decision decision) {
+        if (decision.getOutcome() == null && decision.getLapsedAt() != null) {
+            return "Vervallen zonder besluit (" + moment(decision.getLapsedAt()) + ")";
+        }
+        return outcome(decision.getOutcome());
     }
 
     static String outcome(Outcome outcome) {
