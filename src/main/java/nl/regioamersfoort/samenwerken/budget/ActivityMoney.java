@@ -384,8 +384,8 @@ public class ActivityMoney {
         }
         Decision decision = latest.get();
         if (decision.getOutcome() == null) {
-            return "its latest decision (" + decision.getId() + ") " + (decision.isOpen() ? "is still open: " + wethouder + " has not decided"
-                    : "lapsed undecided");
+            return "its latest decision (" + decision.getId() + ") " + (decision.isOpen() ? "is still open" : "lapsed") + ": " + wethouder
+                    + " has not decided";
         }
         if (decision.getOutcome() != Outcome.AKKOORD) {
             return "its latest decision (" + decision.getId() + ") is " + decision.getOutcome() + ", not AKKOORD";
