@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -48,6 +49,7 @@ class TaskWatch extends AbstractProcessEnginePlugin {
                 taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskWatch::startWatching);
                 taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, TaskWatch::stopWatching);
                 taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, TaskWatch::stopWatching);
+                taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskWatch::followDueDate);
             }
         });
         configuration.setCustomPreBPMNParseListeners(listeners);
@@ -66,6 +68,21 @@ class TaskWatch extends AbstractProcessEnginePlugin {
         }
         // No variables: the watch reads the due date, creation time and programme from the task itself.
         task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId());
+    }
+
+    /**
+     * Beheer moved, set or cleared the task's due date (nobody else may edit a task): its watch starts
+     * again from the new one, so no reminder or escalation goes out at the old moments. Moments of the
+     * new due date that already passed are not sent late; a due date now in the past escalates at once.
+     */
+    private static void followDueDate(DelegateTask task) {
+        if (!(task instanceof TaskEntity entity) || !entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE)) {
+            return;
+        }
+        stopWatching(task);
+        if (task.getDueDate() != null) {
+            task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId());
+        }
     }
 
     private static void stopWatching(DelegateTask task) {

@@ -13,6 +13,7 @@ import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +105,50 @@ class ReminderCalendarTest {
         assertThat(mails(outbox, "Inventarisatie Leusden")).containsExactlyInAnyOrder(
                 "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.leusden",
                 "2022-04-26 HERINNERING adviseur", "2022-04-26 HERINNERING ambtenaar.leusden");
+    }
+
+    /**
+     * Beheer gives Soest's inventory (due Tuesday 26 April) until Wednesday 18 May, on 11 April: the
+     * reminder of 19 April and the escalation of 27 April do not go out; the reminder 5 working days
+     * before the new date (11 May) and the escalation the morning after it (19 May) do. (Soest: the
+     * other tests here have Baarn's and Leusden's inventory.)
+     */
+    @Test
+    void aDueDateMovedByBeheerMovesItsReminderAndEscalation() {
+        ProcessDriver driver = new ProcessDriver(engine);
+        long watchesBefore = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS_KEY).count();
+        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
+        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
+                LocalDate.of(2023, 12, 31), List.of("soest"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
+                null, List.of(5)), "projectleider").getId();
+        String track = programme + "-soest";
+        for (LocalDate day = LocalDate.of(2022, 1, 11); !day.isAfter(LocalDate.of(2022, 5, 20)); day = day.plusDays(1)) {
+            driver.travelTo(day + "T10:00:00");
+            if (day.equals(LocalDate.of(2022, 4, 11))) {
+                // The region's overview is done early, as in the other test here: its mails would be among theirs.
+                String region = programme + "-regio";
+                driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
+                driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+                driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
+                Task inventory = driver.task(track, "inventarisatie-opstellen");
+                ProcessDriver.authenticate(engine.getIdentityService(), "beheer");
+                try {
+                    inventory.setDueDate(ProcessDriver.at("2022-05-18T17:00:00"));
+                    engine.getTaskService().saveTask(inventory);
+                } finally {
+                    engine.getIdentityService().clearAuthentication();
+                }
+            }
+        }
+        assertThat(mails(outbox, "Inventarisatie Soest")).containsExactlyInAnyOrder(
+                "2022-05-11 HERINNERING adviseur", "2022-05-11 HERINNERING ambtenaar.soest", "2022-05-19 ESCALATIE projectleider");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS_KEY)
+                .processInstanceBusinessKey(driver.task(track, "inventarisatie-opstellen").getId()).count()).as("one watch").isOne();
+        // Nothing of this programme may send mails while the other tests here travel on through the year.
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(programme).list()
+                .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "Test over"));
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS_KEY).count())
+                .as("watches left by this programme").isEqualTo(watchesBefore);
     }
 
     /**
