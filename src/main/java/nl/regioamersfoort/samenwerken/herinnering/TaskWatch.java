@@ -73,7 +73,7 @@ class TaskWatch extends AbstractProcessEnginePlugin {
     /**
      * Beheer moved, set or cleared the task's due date (nobody else may edit a task): its watch starts
      * again from the new one, so no reminder or escalation goes out at the old moments. Moments of the
-     * new due date that already passed are not sent late; a due date now in the past escalates at once.
+     * new due date that already passed are not sent late.
      */
     private static void followDueDate(DelegateTask task) {
         if (!(task instanceof TaskEntity entity) || !entity.getPropertyChanges().containsKey(TaskEntity.DUE_DATE)) {
