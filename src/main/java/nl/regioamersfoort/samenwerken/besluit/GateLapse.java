@@ -1,12 +1,10 @@
 package nl.regioamersfoort.samenwerken.besluit;
 
-import java.util.ArrayList;
-import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.engine.EngineHooks;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -34,12 +32,8 @@ class GateLapse extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPreBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-        }
         ExecutionListener lapse = this::lapseUndecided;
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineHooks.addPreParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
                 if (DecisionGate.PROCESS_KEY.equals(processDefinition.getKey())) {
@@ -47,7 +41,6 @@ class GateLapse extends AbstractProcessEnginePlugin {
                 }
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     /** A gate that ended normally was decided (its decision task's listener); any other end lapses it. */

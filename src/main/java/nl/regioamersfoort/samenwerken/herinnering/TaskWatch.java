@@ -1,15 +1,13 @@
 package nl.regioamersfoort.samenwerken.herinnering;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
+import nl.regioamersfoort.samenwerken.platform.engine.EngineHooks;
 import nl.regioamersfoort.samenwerken.platform.time.EngineClock;
 import nl.regioamersfoort.samenwerken.platform.time.WorkingDays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -38,11 +36,7 @@ class TaskWatch extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPreBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineHooks.addPreParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 var taskDefinition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -52,7 +46,6 @@ class TaskWatch extends AbstractProcessEnginePlugin {
                 taskDefinition.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, TaskWatch::followDueDate);
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
     }
 
     private static void startWatching(DelegateTask task) {
@@ -66,7 +59,11 @@ class TaskWatch extends AbstractProcessEnginePlugin {
                     task.getDueDate(), due);
             task.setDueDate(due);
         }
-        // No variables: the watch reads the due date, creation time and programme from the task itself.
+        watch(task);
+    }
+
+    /** No variables: the watch reads the due date, creation time and programme from the task itself. */
+    private static void watch(DelegateTask task) {
         task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId());
     }
 
@@ -81,7 +78,7 @@ class TaskWatch extends AbstractProcessEnginePlugin {
         }
         stopWatching(task);
         if (task.getDueDate() != null) {
-            task.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(PROCESS_KEY, task.getId());
+            watch(task);
         }
     }
 

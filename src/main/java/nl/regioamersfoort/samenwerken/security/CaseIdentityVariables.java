@@ -1,8 +1,8 @@
 package nl.regioamersfoort.samenwerken.security;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import nl.regioamersfoort.samenwerken.platform.engine.EngineHooks;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,12 +38,7 @@ class CaseIdentityVariables extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = new ArrayList<>();
-        if (configuration.getCustomHistoryEventHandlers() != null) {
-            handlers.addAll(configuration.getCustomHistoryEventHandlers());
-        }
-        handlers.add(new Guard());
-        configuration.setCustomHistoryEventHandlers(handlers);
+        EngineHooks.addHistoryEventHandler(configuration, new Guard());
     }
 
     static class Guard implements HistoryEventHandler {

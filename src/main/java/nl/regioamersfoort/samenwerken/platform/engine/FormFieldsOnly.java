@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.form.TaskFormData;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -57,11 +56,7 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = new ArrayList<>();
-        if (configuration.getCustomPreBPMNParseListeners() != null) {
-            listeners.addAll(configuration.getCustomPreBPMNParseListeners());
-        }
-        listeners.add(new AbstractBpmnParseListener() {
+        EngineHooks.addPreParseListener(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
@@ -79,7 +74,6 @@ class FormFieldsOnly extends AbstractProcessEnginePlugin implements StartFormFie
                 }
             }
         });
-        configuration.setCustomPreBPMNParseListeners(listeners);
 
         List<CommandInterceptor> interceptors = new ArrayList<>();
         if (configuration.getCustomPostCommandInterceptorsTxRequired() != null) {

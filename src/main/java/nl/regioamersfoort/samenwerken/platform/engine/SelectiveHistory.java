@@ -1,13 +1,11 @@
 package nl.regioamersfoort.samenwerken.platform.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +24,7 @@ class SelectiveHistory extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = new ArrayList<>();
-        handlers.add(new Writer(rules));
-        if (configuration.getCustomHistoryEventHandlers() != null) {
-            handlers.addAll(configuration.getCustomHistoryEventHandlers());
-        }
-        configuration.setCustomHistoryEventHandlers(handlers);
+        EngineHooks.addHistoryEventHandler(configuration, new Writer(rules));
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 
@@ -43,6 +36,7 @@ class SelectiveHistory extends AbstractProcessEnginePlugin {
             this.rules = rules;
         }
 
+        // Loops, not streams: this runs for every history event of every command.
         @Override
         public void handleEvent(HistoryEvent event) {
             for (HistoryRule rule : rules) {
@@ -55,7 +49,15 @@ class SelectiveHistory extends AbstractProcessEnginePlugin {
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity update) {
-            return super.shouldWriteHistoricDetail(update) && rules.stream().allMatch(rule -> rule.writesDetail(update));
+            if (!super.shouldWriteHistoricDetail(update)) {
+                return false;
+            }
+            for (HistoryRule rule : rules) {
+                if (!rule.writesDetail(update)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
