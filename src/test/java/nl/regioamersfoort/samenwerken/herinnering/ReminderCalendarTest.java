@@ -40,17 +40,12 @@ class ReminderCalendarTest {
     @Test
     void everyReminderAndEscalationOnItsWorkingDayToItsPeople() {
         ProcessDriver driver = new ProcessDriver(engine);
-        String programme = baarnWithFiveWorkingDays(programmes);
+        String programme = withFiveWorkingDays(programmes, "baarn");
         String track = programme + "-baarn";
-        String region = programme + "-regio";
 
         Map<LocalDate, Runnable> work = new HashMap<>();
         // The overview of topics is done early: no mail at all.
-        work.put(LocalDate.of(2022, 4, 20), () -> {
-            driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
-            driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-            driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
-        });
+        work.put(LocalDate.of(2022, 4, 20), () -> overviewDone(driver, programme));
         // The inventory is two days late.
         work.put(LocalDate.of(2022, 4, 28), () -> {
             driver.complete(track, "inventarisatie-opstellen", "ambtenaar.baarn", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
@@ -59,13 +54,7 @@ class ReminderCalendarTest {
         // The plan is finished on its due date.
         work.put(LocalDate.of(2022, 6, 30), () -> driver.complete(track, "maatwerkplan-opstellen", "ambtenaar.baarn",
                 "planSamenvatting", "Plan", "activiteiten", "Voorlichting"));
-        for (LocalDate day = LocalDate.of(2022, 1, 11); !day.isAfter(LocalDate.of(2022, 7, 8)); day = day.plusDays(1)) {
-            driver.travelTo(day + "T10:00:00");
-            Runnable today = work.get(day);
-            if (today != null) {
-                today.run();
-            }
-        }
+        everyMorning(driver, LocalDate.of(2022, 1, 11), LocalDate.of(2022, 7, 8), work);
 
         assertThat(mails(outbox, "Inventarisatie Baarn")).containsExactlyInAnyOrder(
                 // 5 working days before Tuesday 26 April (Koningsdag moved it; Easter Monday does not count)
@@ -96,12 +85,8 @@ class ReminderCalendarTest {
                 null, List.of(10, 2)), "projectleider").getId();
         String track = programme + "-leusden";
         assertThat(mails(outbox, "Inventarisatie Leusden")).as("nothing at the moment the task is made").isEmpty();
-        for (LocalDate day = LocalDate.of(2022, 4, 19); !day.isAfter(LocalDate.of(2022, 5, 6)); day = day.plusDays(1)) {
-            driver.travelTo(day + "T10:00:00");
-            if (day.equals(LocalDate.of(2022, 4, 28))) {
-                driver.complete(track, "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap");
-            }
-        }
+        everyMorning(driver, LocalDate.of(2022, 4, 19), LocalDate.of(2022, 5, 6), Map.of(LocalDate.of(2022, 4, 28), () -> driver.complete(track,
+                "inventarisatie-opstellen", "ambtenaar.leusden", "watSpeeltLokaal", "Situatie", "mogelijkeVervolgstap", "Stap")));
         assertThat(mails(outbox, "Inventarisatie Leusden")).containsExactlyInAnyOrder(
                 "2022-04-19 HERINNERING adviseur", "2022-04-19 HERINNERING ambtenaar.leusden",
                 "2022-04-26 HERINNERING adviseur", "2022-04-26 HERINNERING ambtenaar.leusden");
@@ -117,29 +102,20 @@ class ReminderCalendarTest {
     void aDueDateMovedByBeheerMovesItsReminderAndEscalation() {
         ProcessDriver driver = new ProcessDriver(engine);
         long watchesBefore = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS_KEY).count();
-        ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
-        String programme = programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
-                LocalDate.of(2023, 12, 31), List.of("soest"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
-                null, List.of(5)), "projectleider").getId();
+        String programme = withFiveWorkingDays(programmes, "soest");
         String track = programme + "-soest";
-        for (LocalDate day = LocalDate.of(2022, 1, 11); !day.isAfter(LocalDate.of(2022, 5, 20)); day = day.plusDays(1)) {
-            driver.travelTo(day + "T10:00:00");
-            if (day.equals(LocalDate.of(2022, 4, 11))) {
-                // The region's overview is done early, as in the other test here: its mails would be among theirs.
-                String region = programme + "-regio";
-                driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
-                driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
-                driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
-                Task inventory = driver.task(track, "inventarisatie-opstellen");
-                ProcessDriver.authenticate(engine.getIdentityService(), "beheer");
-                try {
-                    inventory.setDueDate(ProcessDriver.at("2022-05-18T17:00:00"));
-                    engine.getTaskService().saveTask(inventory);
-                } finally {
-                    engine.getIdentityService().clearAuthentication();
-                }
+        everyMorning(driver, LocalDate.of(2022, 1, 11), LocalDate.of(2022, 5, 20), Map.of(LocalDate.of(2022, 4, 11), () -> {
+            // The region's overview is done early, as in the first test here: its mails would be among theirs.
+            overviewDone(driver, programme);
+            Task inventory = driver.task(track, "inventarisatie-opstellen");
+            ProcessDriver.authenticate(engine.getIdentityService(), "beheer");
+            try {
+                inventory.setDueDate(ProcessDriver.at("2022-05-18T17:00:00"));
+                engine.getTaskService().saveTask(inventory);
+            } finally {
+                engine.getIdentityService().clearAuthentication();
             }
-        }
+        }));
         assertThat(mails(outbox, "Inventarisatie Soest")).containsExactlyInAnyOrder(
                 "2022-05-11 HERINNERING adviseur", "2022-05-11 HERINNERING ambtenaar.soest", "2022-05-19 ESCALATIE projectleider");
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TaskWatch.PROCESS_KEY)
@@ -152,14 +128,30 @@ class ReminderCalendarTest {
     }
 
     /**
-     * On 10 January 2022: a programme with Baarn alone, its inventory due 27 April (Koningsdag moves
-     * it to the 26th), reminders 5 working days before a due date.
+     * On 10 January 2022: a programme with one municipality alone, its inventory due 27 April
+     * (Koningsdag moves it to the 26th), reminders 5 working days before a due date.
      */
-    static String baarnWithFiveWorkingDays(Programmes programmes) {
+    static String withFiveWorkingDays(Programmes programmes, String municipality) {
         ClockUtil.setCurrentTime(ProcessDriver.at("2022-01-10T09:00:00"));
         return programmes.start(new NewProgramme("Inclusie en diversiteit 2022-2023", LocalDate.of(2022, 1, 1),
-                LocalDate.of(2023, 12, 31), List.of("baarn"), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
+                LocalDate.of(2023, 12, 31), List.of(municipality), LocalDate.of(2022, 4, 27), null, null, null, LocalDate.of(2022, 12, 1),
                 null, List.of(5)), "projectleider").getId();
+    }
+
+    /** Ten in the morning of every day from first to last, after the engine ran what was due: that day's work, if any. */
+    static void everyMorning(ProcessDriver driver, LocalDate first, LocalDate last, Map<LocalDate, Runnable> work) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            driver.travelTo(day + "T10:00:00");
+            work.getOrDefault(day, () -> { }).run();
+        }
+    }
+
+    /** The region's overview of topics written, prepared in the stuurgroep and shared in the BOSD. */
+    static void overviewDone(ProcessDriver driver, String programme) {
+        String region = programme + "-regio";
+        driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
+        driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
+        driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
     }
 
     /** The mails about one task, as "day kind recipient". */
