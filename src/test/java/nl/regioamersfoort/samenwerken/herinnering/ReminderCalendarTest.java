@@ -2,21 +2,28 @@ package nl.regioamersfoort.samenwerken.herinnering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.regioamersfoort.samenwerken.DemoApplicationTest;
+import nl.regioamersfoort.samenwerken.Http;
 import nl.regioamersfoort.samenwerken.ProcessDriver;
 import nl.regioamersfoort.samenwerken.platform.mail.Outbox;
 import nl.regioamersfoort.samenwerken.programma.NewProgramme;
 import nl.regioamersfoort.samenwerken.programma.Programmes;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Day by day through the first half of a programme year, with the programme's own reminder offset
@@ -31,6 +38,9 @@ class ReminderCalendarTest {
     Programmes programmes;
     @Autowired
     Outbox outbox;
+
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void resetClock() {
@@ -93,7 +103,8 @@ class ReminderCalendarTest {
     }
 
     /**
-     * Beheer gives Soest's inventory (due Tuesday 26 April) until Wednesday 18 May, on 11 April: the
+     * Beheer gives Soest's inventory (due Tuesday 26 April) until Wednesday 18 May, on 11 April, in
+     * Tasklist (its officer may not): the
      * reminder of 19 April and the escalation of 27 April do not go out; the reminder 5 working days
      * before the new date (11 May) and the escalation the morning after it (19 May) do. (Soest: the
      * other tests here have Baarn's and Leusden's inventory.)
@@ -107,14 +118,11 @@ class ReminderCalendarTest {
         everyMorning(driver, LocalDate.of(2022, 1, 11), LocalDate.of(2022, 5, 20), Map.of(LocalDate.of(2022, 4, 11), () -> {
             // The region's overview is done early, as in the first test here: its mails would be among theirs.
             overviewDone(driver, programme);
-            Task inventory = driver.task(track, "inventarisatie-opstellen");
-            ProcessDriver.authenticate(engine.getIdentityService(), "beheer");
-            try {
-                inventory.setDueDate(ProcessDriver.at("2022-05-18T17:00:00"));
-                engine.getTaskService().saveTask(inventory);
-            } finally {
-                engine.getIdentityService().clearAuthentication();
-            }
+            String inventory = driver.task(track, "inventarisatie-opstellen").getId();
+            // Nobody but beheer edits a task: the officer's attempt changes nothing.
+            assertThat(setDueDateAsTasklistDoes("ambtenaar.soest", inventory, "2022-06-30T17:00:00.000+0200").statusCode()).isEqualTo(403);
+            HttpResponse<String> saved = setDueDateAsTasklistDoes("beheer", inventory, "2022-05-18T17:00:00.000+0200");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
         }));
         assertThat(mails(outbox, "Inventarisatie Soest")).containsExactlyInAnyOrder(
                 "2022-05-11 HERINNERING adviseur", "2022-05-11 HERINNERING ambtenaar.soest", "2022-05-19 ESCALATIE projectleider");
@@ -152,6 +160,30 @@ class ReminderCalendarTest {
         driver.complete(region, "overzicht-onderwerpen-opstellen", "adviseur", "onderwerpen", "Lijst");
         driver.complete(region, "overzicht-onderwerpen-voorbereiden", "stuurgroep", "verslag", "Voorbereid");
         driver.complete(region, "overzicht-onderwerpen-delen", "bosd", "verslag", "Gedeeld");
+    }
+
+    /**
+     * What Tasklist sends when someone sets a due date: the task as it read it (HAL), without its
+     * links, with the new date, through the webapps' API of a logged-in session.
+     */
+    private HttpResponse<String> setDueDateAsTasklistDoes(String user, String taskId, String due) {
+        Http browser = Http.browser(port);
+        browser.login(user, "demo");
+        String xsrf = browser.get("/camunda/app/tasklist/default/", "text/html").headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        String path = "/camunda/api/engine/engine/default/task/" + taskId;
+        ObjectNode task = (ObjectNode) read(browser.get(path, "application/hal+json").body());
+        task.remove(List.of("_embedded", "_links"));
+        task.put("due", due);
+        return browser.send(browser.request(path, "application/json").header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .PUT(HttpRequest.BodyPublishers.ofString(task.toString())));
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(json, e);
+        }
     }
 
     /** The mails about one task, as "day kind recipient". */
